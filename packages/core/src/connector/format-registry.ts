@@ -1,0 +1,34 @@
+import { AnalysisError } from '../analyzer/analysis-error.ts';
+import type { SinkProvider } from './sink.ts';
+import type { SourceProvider } from './source.ts';
+
+/**
+ * Formats by name. Connector packages register their providers (the `caudal` package registers all
+ * built-ins on import); core itself never imports a connector package.
+ */
+const sources = new Map<string, SourceProvider>();
+const sinks = new Map<string, SinkProvider>();
+
+export function registerSource(provider: SourceProvider): void {
+  sources.set(provider.format.toLowerCase(), provider);
+}
+
+export function registerSink(provider: SinkProvider): void {
+  sinks.set(provider.format.toLowerCase(), provider);
+}
+
+export function lookupSource(format: string): SourceProvider {
+  const p = sources.get(format.toLowerCase());
+  if (!p) {
+    throw new AnalysisError(`Failed to find data source: ${format}. Known sources: ${[...sources.keys()].sort().join(', ') || '(none registered; import from \'caudal\' to register the built-in connectors)'}`);
+  }
+  return p;
+}
+
+export function lookupSink(format: string): SinkProvider {
+  const p = sinks.get(format.toLowerCase());
+  if (!p) {
+    throw new AnalysisError(`Failed to find data sink: ${format}. Known sinks: ${[...sinks.keys()].sort().join(', ') || '(none registered; import from \'caudal\' to register the built-in connectors)'}`);
+  }
+  return p;
+}

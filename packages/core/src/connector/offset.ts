@@ -1,0 +1,11 @@
+/** A source position: any JSON value. Stored as text in `offsets/N`; compared by its JSON text. */
+export type Offset = null | boolean | number | string | readonly Offset[] | { readonly [key: string]: Offset };
+
+export function offsetJson(o: Offset): string {
+  return JSON.stringify(o);
+}
+
+export function sameOffset(a: Offset | undefined, b: Offset | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return offsetJson(a) === offsetJson(b);
+}

@@ -1,0 +1,82 @@
+import type { ColumnBatch } from '../data/column-batch.ts';
+import type { StructType } from '../types/schema.ts';
+import type { Clock } from '../streaming/clock.ts';
+import type { Offset } from './offset.ts';
+import type { Options } from './options.ts';
+
+/**
+ * How much a source may admit into one micro-batch. `all` ignores a source's own limits (Trigger.Once);
+ * `default` applies the limits its options set (maxFilesPerTrigger, maxOffsetsPerTrigger, ...).
+ */
+export type ReadLimit = { readonly kind: 'all' } | { readonly kind: 'default' };
+
+/**
+ * A replayable (or, for socket, best-effort) stream of rows, read in micro-batches.
+ *
+ * Invariants:
+ * - `latestOffset` never moves backwards; with `ReadLimit.default` it respects the source's rate limits.
+ * - `getBatch(start, end)` returns exactly the rows in (start, end]; calling it again with the same range
+ *   returns the same rows (a batch replayed after a crash sees the same input). `start` is null for the
+ *   first batch of a new query.
+ * - `commit(end)` tells the source every row up to `end` is durable downstream; it may drop them.
+ */
+export interface StreamSource {
+  readonly schema: StructType;
+  /** For progress reports, e.g. `RateStreamV2[rowsPerSecond=1, rampUpTimeSeconds=0, numPartitions=1]`. */
+  readonly description: string;
+  /** Opens connections, starts listening; resolves once the source can answer `latestOffset`. */
+  start(): Promise<void>;
+  /** The offset a new query starts from (before any row). */
+  initialOffset(): Offset;
+  /** The newest offset available now, bounded by `limit` counting from `start`. */
+  latestOffset(start: Offset, limit: ReadLimit): Promise<Offset>;
+  getBatch(start: Offset | null, end: Offset): Promise<ColumnBatch[]>;
+  commit(end: Offset): Promise<void>;
+  /** Releases sockets, watchers, timers. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A source that can serve `Trigger.AvailableNow`: it fixes what is available now so the query processes
+ * exactly that (in as many batches as its limits need) and then stops.
+ */
+export interface SupportsTriggerAvailableNow {
+  prepareForTriggerAvailableNow(): Promise<void>;
+}
+
+export function supportsAvailableNow(s: StreamSource): s is StreamSource & SupportsTriggerAvailableNow {
+  return typeof (s as Partial<SupportsTriggerAvailableNow>).prepareForTriggerAvailableNow === 'function';
+}
+
+/** What the engine hands a source when a query starts. */
+export interface SourceContext {
+  readonly clock: Clock;
+  /** A directory the source owns inside the checkpoint (`<checkpoint>/sources/<sourceId>`); it exists. */
+  readonly metadataDir: string;
+  /** Session setting lookup (`spark.sql.*` and `caudal.*` keys). */
+  conf(key: string): string | undefined;
+  /**
+   * Push sources (socket, Kafka) call this when new rows arrive so an idle query starts its next batch
+   * at once instead of at its next poll. Calling it when nothing waits is harmless.
+   */
+  notifyDataAvailable(): void;
+}
+
+/** A static (bounded) read: `session.read.format(...).load()`. */
+export interface BatchSource {
+  readonly schema: StructType;
+  read(): Promise<ColumnBatch[]>;
+}
+
+/**
+ * A format that can be read (`session.readStream.format(name)` / `session.read.format(name)`).
+ * `streamSchema` and `batchSchema` validate options and must not do I/O beyond what schema inference needs;
+ * they run when the DataFrame is defined, so bad options fail before any query starts.
+ */
+export interface SourceProvider {
+  readonly format: string;
+  streamSchema?(options: Options, userSchema: StructType | undefined): StructType;
+  createStreamSource?(options: Options, schema: StructType, ctx: SourceContext): StreamSource;
+  batchSchema?(options: Options, userSchema: StructType | undefined): StructType;
+  createBatchSource?(options: Options, schema: StructType): BatchSource;
+}

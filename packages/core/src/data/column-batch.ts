@@ -1,0 +1,72 @@
+import { StructType } from '../types/schema.ts';
+import { concatVectors, filterVector, sliceVector, takeVector, valueAt, vectorLength, type Vector } from './vector.ts';
+
+/**
+ * A set of equally long column vectors with their schema: the unit operators exchange.
+ * Immutable by convention: operators build new batches, never write into an input's arrays.
+ */
+export class ColumnBatch {
+  constructor(
+    readonly schema: StructType,
+    readonly columns: readonly Vector[],
+    readonly numRows: number,
+  ) {
+    if (columns.length !== schema.length) {
+      throw new Error(`internal: batch has ${columns.length} columns but its schema has ${schema.length}`);
+    }
+    for (const c of columns) {
+      if (vectorLength(c) !== numRows) throw new Error(`internal: column length ${vectorLength(c)} != ${numRows} rows`);
+    }
+  }
+
+  static empty(schema: StructType): ColumnBatch {
+    return new ColumnBatch(schema, schema.fields.map((f) => concatVectors(f.dataType, [])), 0);
+  }
+
+  column(i: number): Vector {
+    const c = this.columns[i];
+    if (c === undefined) throw new Error(`internal: no column ${i}`);
+    return c;
+  }
+
+  take(indices: Int32Array | readonly number[], count = indices.length): ColumnBatch {
+    return new ColumnBatch(this.schema, this.columns.map((c) => takeVector(c, indices, count)), count);
+  }
+
+  filter(mask: Uint8Array, count: number): ColumnBatch {
+    if (count === this.numRows) return this;
+    return new ColumnBatch(this.schema, this.columns.map((c) => filterVector(c, mask, count)), count);
+  }
+
+  slice(start: number, end: number): ColumnBatch {
+    const s = Math.max(0, Math.min(start, this.numRows));
+    const e = Math.max(s, Math.min(end, this.numRows));
+    return new ColumnBatch(this.schema, this.columns.map((c) => sliceVector(c, s, e)), e - s);
+  }
+
+  withSchema(schema: StructType): ColumnBatch {
+    return new ColumnBatch(schema, this.columns, this.numRows);
+  }
+
+  /** Internal values of one row (slow path: display, tests, user callbacks). */
+  rowValues(i: number): unknown[] {
+    return this.columns.map((c) => valueAt(c, i));
+  }
+
+  static concat(schema: StructType, batches: readonly ColumnBatch[]): ColumnBatch {
+    if (batches.length === 1) return batches[0]!.withSchema(schema);
+    if (batches.length === 0) return ColumnBatch.empty(schema);
+    const n = batches.reduce((s, b) => s + b.numRows, 0);
+    return new ColumnBatch(
+      schema,
+      schema.fields.map((f, i) => concatVectors(f.dataType, batches.map((b) => b.column(i)))),
+      n,
+    );
+  }
+}
+
+export function totalRows(batches: readonly ColumnBatch[]): number {
+  let n = 0;
+  for (const b of batches) n += b.numRows;
+  return n;
+}

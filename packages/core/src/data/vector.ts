@@ -1,0 +1,217 @@
+import type { DataType } from '../types/data-type.ts';
+
+/**
+ * A column of values inside the engine. Three layouts, chosen so kernels are tight loops over typed arrays:
+ * - `num`: int, long, double, timestamp (microseconds) and date (days) as a Float64Array. 64-bit integers are
+ *   exact up to 2^53, which covers timestamps in microseconds until the year 2255.
+ * - `bool`: one byte per value (0/1).
+ * - `obj`: strings (JS strings), binary (Uint8Array), arrays (JS arrays), maps (Map) and structs (arrays of
+ *   field values in schema order). Null entries are `null`.
+ * `valid` is one byte per row (1 = present) or null when the column has no nulls.
+ * Batches enter and leave the engine as Apache Arrow record batches (`data/arrow-convert.ts`).
+ */
+export type Vector = NumVector | BoolVector | ObjVector;
+
+export interface NumVector {
+  readonly kind: 'num';
+  readonly type: DataType;
+  readonly values: Float64Array;
+  readonly valid: Uint8Array | null;
+}
+
+export interface BoolVector {
+  readonly kind: 'bool';
+  readonly type: DataType;
+  readonly values: Uint8Array;
+  readonly valid: Uint8Array | null;
+}
+
+export interface ObjVector {
+  readonly kind: 'obj';
+  readonly type: DataType;
+  readonly values: readonly unknown[];
+}
+
+/** Which layout a type uses. */
+export function layoutOf(t: DataType): Vector['kind'] {
+  switch (t.kind) {
+    case 'int': case 'long': case 'double': case 'timestamp': case 'date':
+      return 'num';
+    case 'boolean':
+      return 'bool';
+    default:
+      return 'obj';
+  }
+}
+
+export function vectorLength(v: Vector): number {
+  return v.values.length;
+}
+
+export function isNullAt(v: Vector, i: number): boolean {
+  if (v.kind === 'obj') return v.values[i] === null || v.values[i] === undefined;
+  return v.valid !== null && v.valid[i] === 0;
+}
+
+/** The value at row i in the engine's internal representation (null for null). Slow path: not for hot loops. */
+export function valueAt(v: Vector, i: number): unknown {
+  switch (v.kind) {
+    case 'num':
+      return v.valid !== null && v.valid[i] === 0 ? null : v.values[i];
+    case 'bool':
+      return v.valid !== null && v.valid[i] === 0 ? null : v.values[i] === 1;
+    case 'obj': {
+      const x = v.values[i];
+      return x === undefined ? null : x;
+    }
+  }
+}
+
+export function nullCount(v: Vector): number {
+  let c = 0;
+  if (v.kind === 'obj') {
+    for (const x of v.values) if (x === null || x === undefined) c++;
+    return c;
+  }
+  if (v.valid === null) return 0;
+  for (let i = 0; i < v.valid.length; i++) if (v.valid[i] === 0) c++;
+  return c;
+}
+
+/** A vector of n nulls of the given type. */
+export function nullVector(type: DataType, n: number): Vector {
+  switch (layoutOf(type)) {
+    case 'num': return { kind: 'num', type, values: new Float64Array(n), valid: new Uint8Array(n) };
+    case 'bool': return { kind: 'bool', type, values: new Uint8Array(n), valid: new Uint8Array(n) };
+    case 'obj': return { kind: 'obj', type, values: new Array<unknown>(n).fill(null) };
+  }
+}
+
+/** A vector repeating one internal value n times. */
+export function constantVector(type: DataType, value: unknown, n: number): Vector {
+  if (value === null || value === undefined) return nullVector(type, n);
+  switch (layoutOf(type)) {
+    case 'num': return { kind: 'num', type, values: new Float64Array(n).fill(value as number), valid: null };
+    case 'bool': return { kind: 'bool', type, values: new Uint8Array(n).fill(value ? 1 : 0), valid: null };
+    case 'obj': return { kind: 'obj', type, values: new Array<unknown>(n).fill(value) };
+  }
+}
+
+/** Builds a vector from internal values (null for null). */
+export function vectorFromValues(type: DataType, values: readonly unknown[]): Vector {
+  const n = values.length;
+  switch (layoutOf(type)) {
+    case 'num': {
+      const out = new Float64Array(n);
+      let valid: Uint8Array | null = null;
+      for (let i = 0; i < n; i++) {
+        const x = values[i];
+        if (x === null || x === undefined) {
+          valid ??= new Uint8Array(n).fill(1);
+          valid[i] = 0;
+        } else out[i] = x as number;
+      }
+      return { kind: 'num', type, values: out, valid };
+    }
+    case 'bool': {
+      const out = new Uint8Array(n);
+      let valid: Uint8Array | null = null;
+      for (let i = 0; i < n; i++) {
+        const x = values[i];
+        if (x === null || x === undefined) {
+          valid ??= new Uint8Array(n).fill(1);
+          valid[i] = 0;
+        } else out[i] = x ? 1 : 0;
+      }
+      return { kind: 'bool', type, values: out, valid };
+    }
+    case 'obj':
+      return { kind: 'obj', type, values: values.map((x) => (x === undefined ? null : x)) };
+  }
+}
+
+/** Rows picked by index (indices may repeat). */
+export function takeVector(v: Vector, indices: Int32Array | readonly number[], count = indices.length): Vector {
+  switch (v.kind) {
+    case 'num': {
+      const out = new Float64Array(count);
+      const src = v.values;
+      for (let i = 0; i < count; i++) out[i] = src[indices[i]!]!;
+      return { kind: 'num', type: v.type, values: out, valid: takeValid(v.valid, indices, count) };
+    }
+    case 'bool': {
+      const out = new Uint8Array(count);
+      const src = v.values;
+      for (let i = 0; i < count; i++) out[i] = src[indices[i]!]!;
+      return { kind: 'bool', type: v.type, values: out, valid: takeValid(v.valid, indices, count) };
+    }
+    case 'obj': {
+      const out = new Array<unknown>(count);
+      const src = v.values;
+      for (let i = 0; i < count; i++) out[i] = src[indices[i]!];
+      return { kind: 'obj', type: v.type, values: out };
+    }
+  }
+}
+
+function takeValid(valid: Uint8Array | null, indices: Int32Array | readonly number[], count: number): Uint8Array | null {
+  if (valid === null) return null;
+  const out = new Uint8Array(count);
+  for (let i = 0; i < count; i++) out[i] = valid[indices[i]!]!;
+  return out;
+}
+
+/** Rows [start, end). Shares memory with the source for typed layouts. */
+export function sliceVector(v: Vector, start: number, end: number): Vector {
+  switch (v.kind) {
+    case 'num':
+      return { kind: 'num', type: v.type, values: v.values.subarray(start, end), valid: v.valid?.subarray(start, end) ?? null };
+    case 'bool':
+      return { kind: 'bool', type: v.type, values: v.values.subarray(start, end), valid: v.valid?.subarray(start, end) ?? null };
+    case 'obj':
+      return { kind: 'obj', type: v.type, values: v.values.slice(start, end) };
+  }
+}
+
+/** Concatenates vectors of one type. */
+export function concatVectors(type: DataType, parts: readonly Vector[]): Vector {
+  if (parts.length === 1) return parts[0]!;
+  let n = 0;
+  for (const p of parts) n += vectorLength(p);
+  switch (layoutOf(type)) {
+    case 'num':
+    case 'bool': {
+      const values = layoutOf(type) === 'num' ? new Float64Array(n) : new Uint8Array(n);
+      const anyNulls = parts.some((p) => p.kind !== 'obj' && p.valid !== null);
+      const valid = anyNulls ? new Uint8Array(n).fill(1) : null;
+      let off = 0;
+      for (const p of parts) {
+        if (p.kind === 'obj') throw new Error(`internal: cannot concatenate ${p.kind} into ${type.kind}`);
+        (values as Float64Array).set(p.values as Float64Array, off);
+        if (valid !== null && p.valid !== null) valid.set(p.valid, off);
+        off += p.values.length;
+      }
+      return layoutOf(type) === 'num'
+        ? { kind: 'num', type, values: values as Float64Array, valid }
+        : { kind: 'bool', type, values: values as Uint8Array, valid };
+    }
+    case 'obj': {
+      const out = new Array<unknown>(n);
+      let off = 0;
+      for (const p of parts) {
+        const src = p.values;
+        for (let i = 0; i < src.length; i++) out[off + i] = src[i];
+        off += src.length;
+      }
+      return { kind: 'obj', type, values: out };
+    }
+  }
+}
+
+/** Keeps rows whose mask byte is 1. */
+export function filterVector(v: Vector, mask: Uint8Array, count: number): Vector {
+  const idx = new Int32Array(count);
+  let k = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1) idx[k++] = i;
+  return takeVector(v, idx, count);
+}

@@ -1,0 +1,53 @@
+import { AnalysisError } from '../analyzer/analysis-error.ts';
+import type { GenericOptions } from '../connector/format-options.ts';
+import { lookupSource } from '../connector/format-registry.ts';
+import { Options, type OptionValue } from '../connector/options.ts';
+import { parseTableSchema } from '../expr/parser/parse-table-schema.ts';
+import type { Session } from '../session/session.ts';
+import { StructType } from '../types/schema.ts';
+import { DataFrame } from './dataframe.ts';
+
+/** `session.read`: defines a static (bounded) read. */
+export class DataFrameReader {
+  /** @internal */
+  constructor(
+    private readonly session: Session,
+    private readonly fmt: string | undefined = undefined,
+    private readonly opts: Options = new Options(),
+    private readonly userSchema: StructType | undefined = undefined,
+  ) {}
+
+  format(source: string): DataFrameReader {
+    return new DataFrameReader(this.session, source, this.opts, this.userSchema);
+  }
+
+  schema(schema: StructType | string): DataFrameReader {
+    return new DataFrameReader(this.session, this.fmt, this.opts, typeof schema === 'string' ? parseTableSchema(schema) : schema);
+  }
+
+  option(key: string, value: OptionValue): DataFrameReader {
+    return new DataFrameReader(this.session, this.fmt, this.opts.with(key, value), this.userSchema);
+  }
+
+  options(options: GenericOptions): DataFrameReader {
+    let o = this.opts;
+    for (const [k, v] of Object.entries(options)) o = o.with(k, v);
+    return new DataFrameReader(this.session, this.fmt, o, this.userSchema);
+  }
+
+  load(path?: string): DataFrame {
+    if (this.fmt === undefined) throw new AnalysisError("No source format given: call read.format('json' | 'csv' | ...) before load()");
+    const options = path === undefined ? this.opts : this.opts.with('path', path);
+    const provider = lookupSource(this.fmt);
+    if (!provider.batchSchema || !provider.createBatchSource) {
+      throw new AnalysisError(`Data source ${this.fmt} does not support batch reading`);
+    }
+    const schema = provider.batchSchema(options, this.userSchema);
+    return new DataFrame(this.session, { kind: 'batchRelation', format: this.fmt, options, provider, schema, streaming: false });
+  }
+
+  json(path: string): DataFrame { return this.format('json').load(path); }
+  csv(path: string): DataFrame { return this.format('csv').load(path); }
+  text(path: string): DataFrame { return this.format('text').load(path); }
+  parquet(path: string): DataFrame { return this.format('parquet').load(path); }
+}

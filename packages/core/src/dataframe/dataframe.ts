@@ -1,0 +1,224 @@
+import type { Table } from 'apache-arrow';
+import { AnalysisError } from '../analyzer/analysis-error.ts';
+import { batchesToArrowTable } from '../data/arrow-convert.ts';
+import { ColumnBatch, totalRows } from '../data/column-batch.ts';
+import { rowToExternal, type Row } from '../data/external-values.ts';
+import { showString } from '../display/show-string.ts';
+import type { Expr } from '../expr/expression.ts';
+import { parseExpression, parseNamedExpression } from '../expr/parser/parse-expression.ts';
+import type { LogicalPlan } from '../logical/logical-plan.ts';
+import {
+  buildDeduplicate, buildFilter, buildLimit, buildProject, buildSort, buildUnion,
+} from '../logical/plan-builders.ts';
+import { explainPlan } from '../logical/explain-plan.ts';
+import { executeBatchPlan } from '../physical/batch-executor.ts';
+import type { Session } from '../session/session.ts';
+import { DataStreamWriter } from '../streaming/data-stream-writer.ts';
+import type { StructType } from '../types/schema.ts';
+import { Column, nameOrColumn } from './column.ts';
+import { GroupedData } from './grouped-data.ts';
+
+/** Column arguments: names, Columns, or one array of them (PySpark accepts both spellings). */
+export type ColumnsArg = (string | Column)[] | [readonly (string | Column)[]];
+
+function flatten(args: ColumnsArg): (string | Column)[] {
+  return args.length === 1 && Array.isArray(args[0]) ? [...args[0]] : (args as (string | Column)[]);
+}
+
+/**
+ * An immutable, lazy query: a logical plan plus the session it belongs to. Static and streaming
+ * DataFrames share this API; `isStreaming` tells them apart. Nothing runs until an action (`collect`,
+ * `show`, `count`) on a static DataFrame or `writeStream...start()` on a streaming one.
+ */
+export class DataFrame {
+  /** @internal */
+  constructor(readonly session: Session, readonly plan: LogicalPlan) {}
+
+  /** @internal */
+  withPlan(plan: LogicalPlan): DataFrame {
+    return new DataFrame(this.session, plan);
+  }
+
+  get schema(): StructType {
+    return this.plan.schema;
+  }
+
+  get columns(): string[] {
+    return this.plan.schema.fieldNames();
+  }
+
+  get isStreaming(): boolean {
+    return this.plan.streaming;
+  }
+
+  /** Prints the schema tree, as PySpark's `printSchema()`. */
+  printSchema(): void {
+    process.stdout.write(this.schema.treeString() + '\n');
+  }
+
+  select(...cols: ColumnsArg): DataFrame {
+    return this.withPlan(buildProject(this.plan, flatten(cols).map(nameOrColumn)));
+  }
+
+  /** `selectExpr("CAST(value AS STRING)", "explode(items) AS item")`. */
+  selectExpr(...exprs: string[]): DataFrame {
+    return this.withPlan(buildProject(this.plan, exprs.map(parseNamedExpression)));
+  }
+
+  /** A Column condition or a SQL expression string: `filter("amount > 100")`. */
+  filter(condition: Column | string): DataFrame {
+    const e: Expr = typeof condition === 'string' ? parseExpression(condition) : condition.expr;
+    return this.withPlan(buildFilter(this.plan, e));
+  }
+
+  where(condition: Column | string): DataFrame {
+    return this.filter(condition);
+  }
+
+  /** Adds a column, or replaces the one with the same name (case-insensitive) in place. */
+  withColumn(name: string, value: Column): DataFrame {
+    const lower = name.toLowerCase();
+    const fields = this.schema.fields;
+    const exists = fields.some((f) => f.name.toLowerCase() === lower);
+    const items: Expr[] = fields.map((f) =>
+      f.name.toLowerCase() === lower ? { kind: 'alias', child: value.expr, name } : { kind: 'column', name: f.name, nameParts: [f.name] });
+    if (!exists) items.push({ kind: 'alias', child: value.expr, name });
+    return this.withPlan(buildProject(this.plan, items));
+  }
+
+  withColumnRenamed(existing: string, newName: string): DataFrame {
+    const lower = existing.toLowerCase();
+    if (!this.schema.fields.some((f) => f.name.toLowerCase() === lower)) return this;
+    const items: Expr[] = this.schema.fields.map((f) => {
+      const ref: Expr = { kind: 'column', name: f.name, nameParts: [f.name] };
+      return f.name.toLowerCase() === lower ? { kind: 'alias', child: ref, name: newName } : ref;
+    });
+    return this.withPlan(buildProject(this.plan, items));
+  }
+
+  /** Drops columns by name; names that do not exist are ignored, as in Spark. */
+  drop(...cols: (string | Column)[]): DataFrame {
+    const names = new Set(cols.map((c) => (typeof c === 'string' ? c : c.expr.kind === 'column' ? c.expr.name : '')).map((c) => c.toLowerCase()));
+    const keep = this.schema.fields.filter((f) => !names.has(f.name.toLowerCase()));
+    if (keep.length === this.schema.length) return this;
+    return this.withPlan(buildProject(this.plan, keep.map((f) => ({ kind: 'column', name: f.name, nameParts: [f.name] }))));
+  }
+
+  /** Groups by column names, Columns or SQL expression strings? Names and Columns, as in PySpark. */
+  groupBy(...cols: ColumnsArg): GroupedData {
+    return new GroupedData(this, flatten(cols).map(nameOrColumn));
+  }
+
+  groupby(...cols: ColumnsArg): GroupedData {
+    return this.groupBy(...cols);
+  }
+
+  /** Aggregates over the whole DataFrame: `df.agg(max('x'))`. */
+  agg(...exprs: (Column | Record<string, string>)[]): DataFrame {
+    return this.groupBy().agg(...exprs);
+  }
+
+  union(other: DataFrame): DataFrame {
+    return this.withPlan(buildUnion(this.plan, other.plan));
+  }
+
+  unionAll(other: DataFrame): DataFrame {
+    return this.union(other);
+  }
+
+  orderBy(...cols: ColumnsArg): DataFrame {
+    return this.withPlan(buildSort(this.plan, flatten(cols).map(nameOrColumn)));
+  }
+
+  sort(...cols: ColumnsArg): DataFrame {
+    return this.orderBy(...cols);
+  }
+
+  limit(n: number): DataFrame {
+    return this.withPlan(buildLimit(this.plan, n));
+  }
+
+  distinct(): DataFrame {
+    return this.withPlan(buildDeduplicate(this.plan, undefined));
+  }
+
+  dropDuplicates(subset?: readonly string[]): DataFrame {
+    return this.withPlan(buildDeduplicate(this.plan, subset));
+  }
+
+  drop_duplicates(subset?: readonly string[]): DataFrame {
+    return this.dropDuplicates(subset);
+  }
+
+  /** Registers this DataFrame as a temporary view for `session.table(name)`. */
+  createOrReplaceTempView(name: string): void {
+    this.session.catalog.registerView(name, this.plan, true);
+  }
+
+  createTempView(name: string): void {
+    this.session.catalog.registerView(name, this.plan, false);
+  }
+
+  /** @internal Runs a static query and returns its batches. */
+  async executeBatches(action: string): Promise<ColumnBatch[]> {
+    return executeBatchPlan(this.plan, this.session.evalContext(), action);
+  }
+
+  async collect(): Promise<Row[]> {
+    const batches = await this.executeBatches('collect');
+    const rows: Row[] = [];
+    for (const b of batches) for (let i = 0; i < b.numRows; i++) rows.push(rowToExternal(this.schema, b.rowValues(i)));
+    return rows;
+  }
+
+  async take(n: number): Promise<Row[]> {
+    return this.limit(n).collect();
+  }
+
+  async head(n = 1): Promise<Row[]> {
+    return this.take(n);
+  }
+
+  async first(): Promise<Row | null> {
+    return (await this.take(1))[0] ?? null;
+  }
+
+  async count(): Promise<number> {
+    return totalRows(await this.executeBatches('count'));
+  }
+
+  async toArrow(): Promise<Table> {
+    return batchesToArrowTable(this.schema, await this.executeBatches('toArrow'));
+  }
+
+  /** The text `show()` prints, as Spark's `showString`. */
+  async showString(n = 20, truncate: boolean | number = true): Promise<string> {
+    const batches = await this.executeBatches('show');
+    const all = ColumnBatch.concat(this.schema, batches);
+    const shown = Math.min(n, all.numRows);
+    const rows = Array.from({ length: shown }, (_, i) => all.rowValues(i));
+    return showString(this.schema, rows, all.numRows, n, truncate, this.session.timeZone);
+  }
+
+  /** Prints the first n rows as a table (cells cut at 20 characters unless `truncate` is false). */
+  async show(n = 20, truncate: boolean | number = true): Promise<void> {
+    process.stdout.write((await this.showString(n, truncate)) + '\n');
+  }
+
+  /** The plan as indented text. */
+  explainString(): string {
+    return explainPlan(this.plan);
+  }
+
+  explain(): void {
+    process.stdout.write(this.explainString() + '\n');
+  }
+
+  /** Starts defining a streaming query over this (streaming) DataFrame. */
+  get writeStream(): DataStreamWriter {
+    if (!this.isStreaming) {
+      throw new AnalysisError("'writeStream' can be called only on streaming Dataset/DataFrame");
+    }
+    return new DataStreamWriter(this);
+  }
+}

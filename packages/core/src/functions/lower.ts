@@ -1,0 +1,14 @@
+import { STRING } from '../types/data-type.ts';
+import { checkArity, expectArg, mapStrings } from './function-helpers.ts';
+import type { ScalarFunction } from './scalar-function.ts';
+
+export const lower: ScalarFunction = {
+  name: 'lower',
+  resolve(args, sql) {
+    checkArity('lower', args, 1, 1, sql);
+    return { dataType: STRING, argTypes: [expectArg('lower', args, 0, STRING, sql)] };
+  },
+  evaluate([s], _n) {
+    return mapStrings(s!, STRING, (x) => x.toLowerCase());
+  },
+};

@@ -1,0 +1,52 @@
+// The public API of @caudal/core. Nothing outside this file is importable by other packages.
+export {
+  type DataType, type DataTypeKind, simpleString, typeName, sameType, arrayOf, mapOf, structOf, field,
+  NULL_TYPE, STRING, BOOLEAN, INT, LONG, DOUBLE, TIMESTAMP, DATE, BINARY,
+} from './types/data-type.ts';
+export { StructType } from './types/schema.ts';
+export * from './types/type-factories.ts';
+export * from './types/interval.ts';
+export * from './data/vector.ts';
+export { ColumnBatch, totalRows } from './data/column-batch.ts';
+export * from './data/external-values.ts';
+export * from './data/arrow-convert.ts';
+export * from './connector/offset.ts';
+export * from './connector/options.ts';
+export * from './connector/source.ts';
+export * from './connector/sink.ts';
+export * from './connector/format-registry.ts';
+export * from './connector/format-options.ts';
+export * from './streaming/clock.ts';
+export * from './streaming/output-mode.ts';
+export { AnalysisError } from './analyzer/analysis-error.ts';
+export { Catalog, type TableProvider, type TableInfo } from './session/catalog.ts';
+export { Session, SessionBuilder } from './session/session.ts';
+export { RuntimeConfig } from './session/runtime-config.ts';
+export { DataFrame, type ColumnsArg } from './dataframe/dataframe.ts';
+export { DataFrameReader } from './dataframe/dataframe-reader.ts';
+export { GroupedData } from './dataframe/grouped-data.ts';
+export { Column, type ColumnOrValue } from './dataframe/column.ts';
+export * from './functions/column-functions.ts';
+export { functionNames } from './functions/registry.ts';
+export type { ScalarFunction, ResolvedCall } from './functions/scalar-function.ts';
+export { DataStreamReader } from './streaming/data-stream-reader.ts';
+export { DataStreamWriter } from './streaming/data-stream-writer.ts';
+export { StreamingQuery } from './streaming/streaming-query.ts';
+export { StreamingQueryManager } from './streaming/streaming-query-manager.ts';
+export { StreamingQueryException } from './streaming/streaming-query-exception.ts';
+export type { StreamingQueryStatus } from './streaming/query-status.ts';
+export * from './streaming/listener.ts';
+export * from './streaming/progress.ts';
+export { type Trigger, type TriggerOptions, parseTrigger } from './streaming/trigger.ts';
+export { MemoryStream } from './streaming/memory-stream.ts';
+export { createSinkBatch } from './streaming/sink-batch.ts';
+export type { StateStoreProvider, StateRow, StateChanges, StateStoreId } from './state/state-store.ts';
+export { InMemoryStateStoreProvider } from './state/in-memory-state-store-provider.ts';
+export { showString, DEFAULT_TRUNCATE } from './display/show-string.ts';
+export { formatCell, NULL_TEXT } from './display/cell-format.ts';
+export { displayWidth } from './display/display-width.ts';
+export { javaDoubleToString } from './display/java-double.ts';
+export { parseDataType } from './expr/parser/parse-data-type.ts';
+export { parseTableSchema } from './expr/parser/parse-table-schema.ts';
+export { ParseError } from './expr/parser/parse-error.ts';
+export type { Expr } from './expr/expression.ts';

@@ -1,0 +1,150 @@
+import type { AggregateFunction } from '../aggregate/accumulator.ts';
+import type { ColumnBatch } from '../data/column-batch.ts';
+import type { Options } from '../connector/options.ts';
+import type { SourceProvider } from '../connector/source.ts';
+import type { BoundExpr, NamedExpr } from '../expr/bound-expr.ts';
+import type { GeneratorFn } from '../expr/expression.ts';
+import type { TableProvider } from '../session/catalog.ts';
+import type { StructType } from '../types/schema.ts';
+import type { DataType } from '../types/data-type.ts';
+
+/**
+ * The analysed logical plan: what a DataFrame computes, with every name resolved and every type known.
+ * Nodes are built (and checked) by the constructors in this folder when a DataFrame method is called,
+ * so an unknown column fails at the call that mentions it. Streaming and static plans share these nodes.
+ */
+export type LogicalPlan =
+  | StreamingRelation
+  | BatchRelation
+  | LocalRelation
+  | TableScan
+  | Project
+  | Filter
+  | Generate
+  | Aggregate
+  | Union
+  | Sort
+  | Limit
+  | Deduplicate;
+
+interface PlanNode {
+  readonly schema: StructType;
+  readonly streaming: boolean;
+}
+
+/** A streaming source (`readStream...load()`); becomes a StreamSource when the query starts. */
+export interface StreamingRelation extends PlanNode {
+  readonly kind: 'streamingRelation';
+  readonly format: string;
+  readonly options: Options;
+  readonly provider: SourceProvider;
+}
+
+/** A static read (`read...load()`). */
+export interface BatchRelation extends PlanNode {
+  readonly kind: 'batchRelation';
+  readonly format: string;
+  readonly options: Options;
+  readonly provider: SourceProvider;
+}
+
+/** Rows already in memory (`createDataFrame`, a foreachBatch batch). */
+export interface LocalRelation extends PlanNode {
+  readonly kind: 'localRelation';
+  readonly batches: readonly ColumnBatch[];
+}
+
+/** A catalog table read at execution time (a memory sink's table). */
+export interface TableScan extends PlanNode {
+  readonly kind: 'tableScan';
+  readonly name: string;
+  readonly provider: TableProvider;
+}
+
+export interface Project extends PlanNode {
+  readonly kind: 'project';
+  readonly child: LogicalPlan;
+  readonly exprs: readonly NamedExpr[];
+}
+
+export interface Filter extends PlanNode {
+  readonly kind: 'filter';
+  readonly child: LogicalPlan;
+  readonly condition: BoundExpr;
+}
+
+/** Child columns plus the columns a generator (explode...) produces: one output row per element. */
+export interface Generate extends PlanNode {
+  readonly kind: 'generate';
+  readonly child: LogicalPlan;
+  readonly fn: GeneratorFn;
+  readonly input: BoundExpr;
+}
+
+/** One aggregate call of an Aggregate node, over the child's columns. */
+export interface AggregateCall {
+  readonly fn: AggregateFunction;
+  readonly args: readonly BoundExpr[];
+  readonly distinct: boolean;
+  readonly star: boolean;
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+  readonly sql: string;
+}
+
+/**
+ * Grouping + aggregation. Computes the grouping keys and aggregate calls (the "buffer row":
+ * keys then aggregate values), then `results`, which are bound over that buffer row.
+ */
+export interface Aggregate extends PlanNode {
+  readonly kind: 'aggregate';
+  readonly child: LogicalPlan;
+  readonly groupBy: readonly NamedExpr[];
+  readonly calls: readonly AggregateCall[];
+  readonly results: readonly NamedExpr[];
+}
+
+export interface Union extends PlanNode {
+  readonly kind: 'union';
+  readonly children: readonly LogicalPlan[];
+}
+
+export interface SortKey {
+  readonly expr: BoundExpr;
+  readonly ascending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+export interface Sort extends PlanNode {
+  readonly kind: 'sort';
+  readonly child: LogicalPlan;
+  readonly keys: readonly SortKey[];
+}
+
+export interface Limit extends PlanNode {
+  readonly kind: 'limit';
+  readonly child: LogicalPlan;
+  readonly n: number;
+}
+
+/** `distinct()` / `dropDuplicates(cols)`: keeps the first row per key. */
+export interface Deduplicate extends PlanNode {
+  readonly kind: 'deduplicate';
+  readonly child: LogicalPlan;
+  readonly keys: readonly number[];
+}
+
+export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
+  switch (p.kind) {
+    case 'streamingRelation': case 'batchRelation': case 'localRelation': case 'tableScan': return [];
+    case 'project': case 'filter': case 'generate': case 'aggregate': case 'sort': case 'limit': case 'deduplicate': return [p.child];
+    case 'union': return p.children;
+  }
+}
+
+/** Every node, children before parents (the order sources are numbered in). */
+export function collectNodes(p: LogicalPlan, out: LogicalPlan[] = []): LogicalPlan[] {
+  for (const c of planChildren(p)) collectNodes(c, out);
+  out.push(p);
+  return out;
+}

@@ -1,0 +1,192 @@
+import { AnalysisError } from '../analyzer/analysis-error.ts';
+import { castTo, commonType, outputName, resolveExpr } from '../analyzer/resolve-expression.ts';
+import { lookupAggregate } from '../aggregate/aggregate-registry.ts';
+import type { BoundExpr, NamedExpr } from '../expr/bound-expr.ts';
+import { containsAggregate, exprToString, type Expr, type GeneratorFn } from '../expr/expression.ts';
+import type { DataType, StructField } from '../types/data-type.ts';
+import { INT, simpleString } from '../types/data-type.ts';
+import { StructType } from '../types/schema.ts';
+import type { Aggregate, AggregateCall, LogicalPlan, SortKey } from './logical-plan.ts';
+
+/** Plan-building operations behind the DataFrame API. Each resolves names and types as it builds. */
+
+function schemaOf(exprs: readonly NamedExpr[]): StructType {
+  return new StructType(exprs.map((e) => ({ name: e.name, dataType: e.expr.dataType, nullable: e.expr.nullable })));
+}
+
+function refTo(schema: StructType, index: number): BoundExpr {
+  const f = schema.fields[index]!;
+  return { kind: 'ref', index, name: f.name, dataType: f.dataType, nullable: f.nullable };
+}
+
+/** Expands `*` and `t.*` into every column of the input. */
+function expandStars(items: readonly Expr[], schema: StructType): Expr[] {
+  return items.flatMap((e): Expr[] =>
+    e.kind === 'star' ? schema.fields.map((f) => ({ kind: 'column', name: f.name, nameParts: [f.name] })) : [e]);
+}
+
+/** `select(...)`: a projection, a Generate + projection when a generator is selected, or a global aggregate. */
+export function buildProject(child: LogicalPlan, rawItems: readonly Expr[]): LogicalPlan {
+  const items = expandStars(rawItems, child.schema);
+  if (items.some(containsAggregate)) return buildAggregate(child, [], items);
+  const generators = items.filter((e) => unwrapAlias(e).kind === 'generator');
+  if (generators.length > 1) {
+    throw new AnalysisError(`Only one generator allowed per select clause but found ${generators.length}: ${generators.map(exprToString).join(', ')}`);
+  }
+  if (generators.length === 1) {
+    const gItem = generators[0]!;
+    const g = unwrapAlias(gItem) as Extract<Expr, { kind: 'generator' }>;
+    const gen = buildGenerate(child, g.fn, g.child);
+    const generatedCount = gen.schema.length - child.schema.length;
+    const alias = gItem.kind === 'alias' ? gItem.name : undefined;
+    const exprs: NamedExpr[] = items.flatMap((item): NamedExpr[] => {
+      if (item !== gItem) return [{ expr: resolveExpr(item, child.schema), name: outputName(item) }];
+      return Array.from({ length: generatedCount }, (_, k) => {
+        const idx = child.schema.length + k;
+        const name = alias !== undefined && generatedCount === 1 ? alias : gen.schema.fields[idx]!.name;
+        return { expr: refTo(gen.schema, idx), name };
+      });
+    });
+    return { kind: 'project', child: gen, exprs, schema: schemaOf(exprs), streaming: child.streaming };
+  }
+  const exprs = items.map((e) => ({ expr: resolveExpr(e, child.schema), name: outputName(e) }));
+  return { kind: 'project', child, exprs, schema: schemaOf(exprs), streaming: child.streaming };
+}
+
+function unwrapAlias(e: Expr): Expr {
+  return e.kind === 'alias' ? unwrapAlias(e.child) : e;
+}
+
+export function buildGenerate(child: LogicalPlan, fn: GeneratorFn, inputExpr: Expr): LogicalPlan {
+  const input = resolveExpr(inputExpr, child.schema);
+  const t = input.dataType;
+  const position = fn === 'posexplode' || fn === 'posexplode_outer';
+  let generated: StructField[];
+  if (t.kind === 'array') generated = [{ name: 'col', dataType: t.elementType, nullable: true }];
+  else if (t.kind === 'map') generated = [{ name: 'key', dataType: t.keyType, nullable: false }, { name: 'value', dataType: t.valueType, nullable: true }];
+  else {
+    throw new AnalysisError(
+      `Cannot resolve '${fn}(${exprToString(inputExpr)})' due to data type mismatch: input to function ${fn} should be array or map type, not ${simpleString(t)}`,
+    );
+  }
+  if (position) generated = [{ name: 'pos', dataType: INT, nullable: false }, ...generated];
+  const schema = new StructType([...child.schema.fields, ...generated]);
+  return { kind: 'generate', child, fn, input, schema, streaming: child.streaming };
+}
+
+export function buildFilter(child: LogicalPlan, condition: Expr): LogicalPlan {
+  if (containsAggregate(condition)) {
+    throw new AnalysisError(`Aggregate functions are not allowed in filter/where: ${exprToString(condition)}`);
+  }
+  const bound = resolveExpr(condition, child.schema);
+  if (bound.dataType.kind !== 'boolean' && bound.dataType.kind !== 'null') {
+    throw new AnalysisError(`Filter condition '${exprToString(condition)}' must be a boolean, but has type ${simpleString(bound.dataType)}`);
+  }
+  return { kind: 'filter', child, condition: castTo(bound, { kind: 'boolean' }), schema: child.schema, streaming: child.streaming };
+}
+
+/**
+ * `groupBy(keys).agg(items)`: output = the grouping columns, then each item. Items may combine aggregates
+ * and grouping columns (`sum(x) / count(1)`); a plain column that is not grouped is an error, as in Spark.
+ */
+export function buildAggregate(child: LogicalPlan, groupExprs: readonly Expr[], items: readonly Expr[], includeKeys = false): Aggregate {
+  const groupBy: NamedExpr[] = groupExprs.map((e) => ({ expr: resolveExpr(e, child.schema), name: outputName(e) }));
+  const calls: AggregateCall[] = [];
+  const callIndex = new Map<string, number>();
+  // Aggregate calls become columns `__agg<i>` of the buffer row (keys first).
+  const rewrite = (e: Expr): Expr => {
+    switch (e.kind) {
+      case 'aggregate': {
+        const sql = exprToString(e);
+        let i = callIndex.get(sql);
+        if (i === undefined) {
+          const fn = lookupAggregate(e.fn);
+          const args = e.args.map((a) => {
+            if (containsAggregate(a)) throw new AnalysisError(`It is not allowed to use an aggregate function in the argument of another aggregate function: ${sql}`);
+            return resolveExpr(a, child.schema);
+          });
+          const { dataType, nullable } = fn.resolve(args, sql, e.star === true);
+          i = calls.length;
+          calls.push({ fn, args, distinct: e.distinct, star: e.star === true, dataType, nullable, sql });
+          callIndex.set(sql, i);
+        }
+        return { kind: 'column', name: `__agg${i}`, nameParts: [`__agg${i}`] };
+      }
+      case 'column': case 'star': case 'literal': return e;
+      case 'alias': return { ...e, child: rewrite(e.child) };
+      case 'binary': return { ...e, left: rewrite(e.left), right: rewrite(e.right) };
+      case 'unary': case 'cast': case 'generator': case 'sortOrder': return { ...e, child: rewrite(e.child) };
+      case 'call': return { ...e, args: e.args.map(rewrite) };
+      case 'caseWhen': return { ...e, branches: e.branches.map(([c, v]) => [rewrite(c), rewrite(v)] as const), otherwise: e.otherwise ? rewrite(e.otherwise) : null };
+      case 'in': return { ...e, child: rewrite(e.child), list: e.list.map(rewrite) };
+      case 'extract': return { ...e, child: rewrite(e.child), key: rewrite(e.key) };
+    }
+  };
+  const rewritten = items.map((item) => ({ item, expr: rewrite(item) }));
+  const bufferSchema = new StructType([
+    ...groupBy.map((g) => ({ name: g.name, dataType: g.expr.dataType, nullable: g.expr.nullable })),
+    ...calls.map((c, i) => ({ name: `__agg${i}`, dataType: c.dataType, nullable: c.nullable })),
+  ]);
+  const results: NamedExpr[] = [];
+  if (includeKeys) groupBy.forEach((g, i) => results.push({ expr: refTo(bufferSchema, i), name: g.name }));
+  for (const { item, expr } of rewritten) {
+    let bound: BoundExpr;
+    try {
+      bound = resolveExpr(expr, bufferSchema);
+    } catch (err) {
+      if (err instanceof AnalysisError && /cannot be resolved/.test(err.message)) {
+        throw new AnalysisError(
+          `Expression '${exprToString(item)}' is neither present in the group by, nor is it an aggregate function. Add it to groupBy or wrap it in an aggregate such as first(). Grouping columns: ${groupBy.map((g) => `\`${g.name}\``).join(', ') || '(none)'}`,
+        );
+      }
+      throw err;
+    }
+    results.push({ expr: bound, name: outputName(item.kind === 'aggregate' ? item : item) });
+  }
+  return { kind: 'aggregate', child, groupBy, calls, results, schema: schemaOf(results), streaming: child.streaming };
+}
+
+/** `union` / `unionAll`: by position, as in Spark; column types are widened to a common type. */
+export function buildUnion(left: LogicalPlan, right: LogicalPlan): LogicalPlan {
+  if (left.schema.length !== right.schema.length) {
+    throw new AnalysisError(
+      `Union can only be performed on inputs with the same number of columns, but the first has ${left.schema.length} columns and the second has ${right.schema.length}`,
+    );
+  }
+  const types: DataType[] = left.schema.fields.map((f, i) =>
+    commonType([f.dataType, right.schema.fields[i]!.dataType], `union column ${i + 1} (${f.name})`));
+  const coerce = (p: LogicalPlan): LogicalPlan => {
+    if (p.schema.fields.every((f, i) => f.dataType.kind === types[i]!.kind)) return p;
+    const exprs = p.schema.fields.map((f, i) => ({ expr: castTo(refTo(p.schema, i), types[i]!), name: f.name }));
+    return { kind: 'project', child: p, exprs, schema: schemaOf(exprs), streaming: p.streaming };
+  };
+  const children = [coerce(left), coerce(right)];
+  const schema = new StructType(left.schema.fields.map((f, i) => ({
+    name: f.name, dataType: types[i]!, nullable: f.nullable || right.schema.fields[i]!.nullable,
+  })));
+  return { kind: 'union', children, schema, streaming: left.streaming || right.streaming };
+}
+
+export function buildSort(child: LogicalPlan, orders: readonly Expr[]): LogicalPlan {
+  const keys: SortKey[] = orders.map((o) => {
+    const e = o.kind === 'sortOrder' ? o : { kind: 'sortOrder' as const, child: o, ascending: true, nullsFirst: true };
+    return { expr: resolveExpr(e.child, child.schema), ascending: e.ascending, nullsFirst: e.nullsFirst };
+  });
+  return { kind: 'sort', child, keys, schema: child.schema, streaming: child.streaming };
+}
+
+export function buildLimit(child: LogicalPlan, n: number): LogicalPlan {
+  if (!Number.isInteger(n) || n < 0) throw new AnalysisError(`The limit must be a non-negative integer, but got ${n}`);
+  return { kind: 'limit', child, n, schema: child.schema, streaming: child.streaming };
+}
+
+export function buildDeduplicate(child: LogicalPlan, columns: readonly string[] | undefined): LogicalPlan {
+  const keys = columns === undefined
+    ? child.schema.fields.map((_, i) => i)
+    : columns.map((c) => {
+      const b = resolveExpr({ kind: 'column', name: c, nameParts: [c] }, child.schema);
+      if (b.kind !== 'ref') throw new AnalysisError(`dropDuplicates takes column names, not '${c}'`);
+      return b.index;
+    });
+  return { kind: 'deduplicate', child, keys, schema: child.schema, streaming: child.streaming };
+}

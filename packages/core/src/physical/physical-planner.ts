@@ -1,0 +1,75 @@
+import type { LogicalPlan } from '../logical/logical-plan.ts';
+import type { StateStoreProvider } from '../state/state-store.ts';
+import { DeduplicateExec } from './deduplicate-exec.ts';
+import { FilterExec } from './filter-exec.ts';
+import { GenerateExec } from './generate-exec.ts';
+import { HashAggregateExec } from './hash-aggregate-exec.ts';
+import { LimitExec } from './limit-exec.ts';
+import type { PhysicalOperator } from './physical-operator.ts';
+import { ProjectExec } from './project-exec.ts';
+import { ScanExec } from './scan-exec.ts';
+import { SortExec } from './sort-exec.ts';
+import { StatefulAggregateExec } from './stateful-aggregate-exec.ts';
+import { StatefulDeduplicateExec } from './stateful-deduplicate-exec.ts';
+import { isStateful, type StatefulOperator } from './stateful-operator.ts';
+import { UnionExec } from './union-exec.ts';
+
+export interface PlannedQuery {
+  readonly root: PhysicalOperator;
+  /** Stateful operators in plan order; their ids are their positions, stable across restarts. */
+  readonly stateful: readonly StatefulOperator[];
+  /** Leaf relations (sources, tables, local rows) in plan order. */
+  readonly leaves: readonly LogicalPlan[];
+}
+
+export interface PlannerOptions {
+  /** Incremental planning: streaming aggregations and deduplication become stateful operators. */
+  readonly incremental: boolean;
+  readonly stateProvider?: StateStoreProvider;
+  readonly now?: () => number;
+}
+
+/** Logical plan → physical operators. Pure: no I/O; expressions are compiled here, once. */
+export function planPhysical(plan: LogicalPlan, options: PlannerOptions): PlannedQuery {
+  const stateful: StatefulOperator[] = [];
+  const leaves: LogicalPlan[] = [];
+  const now = options.now ?? Date.now;
+  const visit = (p: LogicalPlan): PhysicalOperator => {
+    switch (p.kind) {
+      case 'streamingRelation': case 'batchRelation': case 'localRelation': case 'tableScan':
+        leaves.push(p);
+        return new ScanExec(p);
+      case 'project': return new ProjectExec(visit(p.child), p.exprs, p.schema);
+      case 'filter': return new FilterExec(visit(p.child), p.condition);
+      case 'generate': return new GenerateExec(visit(p.child), p.fn, p.input, p.schema);
+      case 'aggregate': {
+        const child = visit(p.child);
+        if (options.incremental && p.streaming) {
+          return register(new StatefulAggregateExec(child, p, stateful.length, requireProvider(options), now));
+        }
+        return new HashAggregateExec(child, p);
+      }
+      case 'deduplicate': {
+        const child = visit(p.child);
+        if (options.incremental && p.streaming) {
+          return register(new StatefulDeduplicateExec(child, p, stateful.length, requireProvider(options), now));
+        }
+        return new DeduplicateExec(child, p.keys);
+      }
+      case 'union': return new UnionExec(p.children.map(visit), p.schema);
+      case 'sort': return new SortExec(visit(p.child), p.keys);
+      case 'limit': return new LimitExec(visit(p.child), p.n);
+    }
+  };
+  const register = (op: StatefulOperator): StatefulOperator => {
+    if (isStateful(op)) stateful.push(op);
+    return op;
+  };
+  const root = visit(plan);
+  return { root, stateful, leaves };
+}
+
+function requireProvider(options: PlannerOptions): StateStoreProvider {
+  if (!options.stateProvider) throw new Error('internal: incremental planning needs a state store provider');
+  return options.stateProvider;
+}

@@ -1,0 +1,183 @@
+import { AnalysisError } from '../analyzer/analysis-error.ts';
+import { arrowTableToBatches } from '../data/arrow-convert.ts';
+import { ColumnBatch } from '../data/column-batch.ts';
+import { inferType, toInternal } from '../data/external-values.ts';
+import { vectorFromValues } from '../data/vector.ts';
+import { DataFrame } from '../dataframe/dataframe.ts';
+import { DataFrameReader } from '../dataframe/dataframe-reader.ts';
+import type { EvalContext } from '../expr/eval-context.ts';
+import { parseTableSchema } from '../expr/parser/parse-table-schema.ts';
+import { DataStreamReader } from '../streaming/data-stream-reader.ts';
+import { SystemClock, type Clock } from '../streaming/clock.ts';
+import { StreamingQueryManager } from '../streaming/streaming-query-manager.ts';
+import type { DataType } from '../types/data-type.ts';
+import { StructType } from '../types/schema.ts';
+import { systemTimeZone } from '../util/time-zone.ts';
+import { Catalog } from './catalog.ts';
+import { RuntimeConfig } from './runtime-config.ts';
+import { Table } from 'apache-arrow';
+
+/** Settings written into each batch's offsets so a restarted query keeps them (as Spark does). */
+const CHECKPOINTED_CONF = ['spark.sql.session.timeZone', 'spark.sql.streaming.multipleWatermarkPolicy'] as const;
+
+/**
+ * The entry point, as PySpark's SparkSession: `Session.builder().appName('wordcount').getOrCreate()`.
+ * Owns the session's settings, temporary tables, streaming queries and clock.
+ */
+export class Session {
+  private static active: Session | null = null;
+
+  readonly conf: RuntimeConfig;
+  readonly catalog = new Catalog();
+  readonly streams = new StreamingQueryManager();
+  private stopped = false;
+
+  /** @internal */
+  constructor(readonly appName: string, conf: Iterable<readonly [string, string]>, readonly clock: Clock) {
+    this.conf = new RuntimeConfig(conf);
+  }
+
+  static builder(): SessionBuilder {
+    return new SessionBuilder();
+  }
+
+  /** The active session, if one was created with getOrCreate and not stopped. */
+  static getActiveSession(): Session | null {
+    return Session.active;
+  }
+
+  /** @internal */
+  static setActive(s: Session | null): void {
+    Session.active = s;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** `spark.sql.session.timeZone`, or the process's zone (Spark uses the JVM's). */
+  get timeZone(): string {
+    return this.conf.get('spark.sql.session.timeZone') ?? systemTimeZone();
+  }
+
+  /** @internal */
+  evalContext(): EvalContext {
+    return { batchTimestampMs: this.clock.now(), timeZone: this.timeZone };
+  }
+
+  /** @internal */
+  checkpointedConf(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const k of CHECKPOINTED_CONF) {
+      const v = this.conf.get(k);
+      if (v !== undefined) out[k] = v;
+    }
+    return out;
+  }
+
+  get readStream(): DataStreamReader {
+    return new DataStreamReader(this);
+  }
+
+  get read(): DataFrameReader {
+    return new DataFrameReader(this);
+  }
+
+  /**
+   * A static DataFrame from rows (objects keyed by column name, or arrays in column order) and a schema
+   * (a StructType, a DDL string, or column names whose types are inferred from the values), or from an
+   * Apache Arrow table.
+   */
+  createDataFrame(data: readonly (Record<string, unknown> | readonly unknown[])[] | Table, schema?: StructType | string | readonly string[]): DataFrame {
+    if (data instanceof Table) {
+      const { schema: s, batches } = arrowTableToBatches(data);
+      return new DataFrame(this, { kind: 'localRelation', batches, schema: s, streaming: false });
+    }
+    const rows = data;
+    const resolved = resolveSchema(rows, schema);
+    const columns = resolved.fields.map((f, c) =>
+      vectorFromValues(f.dataType, rows.map((r, i) => {
+        const v = Array.isArray(r) ? (r as readonly unknown[])[c] : (r as Record<string, unknown>)[f.name];
+        const value = toInternal(f.dataType, v, `row ${i}, column ${f.name}`);
+        if (value === null && !f.nullable) throw new AnalysisError(`row ${i}, column ${f.name}: null in a non-nullable column`);
+        return value;
+      })));
+    const batch = new ColumnBatch(resolved, columns, rows.length);
+    return new DataFrame(this, { kind: 'localRelation', batches: [batch], schema: resolved, streaming: false });
+  }
+
+  /** A catalog table or temporary view as a DataFrame (for example a memory sink's table). */
+  table(name: string): DataFrame {
+    const entry = this.catalog.lookup(name);
+    if (entry.kind === 'view') return new DataFrame(this, entry.plan);
+    return new DataFrame(this, { kind: 'tableScan', name, provider: entry.provider, schema: entry.provider.schema, streaming: false });
+  }
+
+  /** Stops every query of the session and releases its resources so the process can exit. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.streams.stopAll();
+    if (Session.active === this) Session.active = null;
+  }
+}
+
+export class SessionBuilder {
+  private name = 'caudal';
+  private readonly settings = new Map<string, string>();
+  private clockValue: Clock | undefined;
+
+  appName(name: string): SessionBuilder {
+    this.name = name;
+    return this;
+  }
+
+  /** Accepted for PySpark compatibility (`master('local[*]')`); Caudal always runs in this process. */
+  master(_master: string): SessionBuilder {
+    return this;
+  }
+
+  config(key: string, value: string | number | boolean): SessionBuilder {
+    this.settings.set(key, String(value));
+    return this;
+  }
+
+  /** A clock for triggers and sources (tests pass a ManualClock). */
+  clock(clock: Clock): SessionBuilder {
+    this.clockValue = clock;
+    return this;
+  }
+
+  /** Returns the active session (applying this builder's settings to it), or creates one. */
+  getOrCreate(): Session {
+    const active = Session.getActiveSession();
+    if (active && !active.isStopped && this.clockValue === undefined) {
+      for (const [k, v] of this.settings) active.conf.set(k, v);
+      return active;
+    }
+    const s = this.create();
+    Session.setActive(s);
+    return s;
+  }
+
+  /** Always a new session, independent of the active one. */
+  create(): Session {
+    return new Session(this.name, this.settings, this.clockValue ?? new SystemClock());
+  }
+}
+
+function resolveSchema(rows: readonly (Record<string, unknown> | readonly unknown[])[], schema: StructType | string | readonly string[] | undefined): StructType {
+  if (schema instanceof StructType) return schema;
+  if (typeof schema === 'string') return parseTableSchema(schema);
+  const names = schema ?? (rows[0] && !Array.isArray(rows[0]) ? Object.keys(rows[0]) : undefined);
+  if (!names) throw new AnalysisError('createDataFrame needs a schema (StructType, DDL string or column names) for rows given as arrays');
+  return new StructType(names.map((name, c) => {
+    let t: DataType | undefined;
+    for (const r of rows) {
+      t = inferType(Array.isArray(r) ? (r as readonly unknown[])[c] : (r as Record<string, unknown>)[name]);
+      if (t) break;
+    }
+    if (!t) throw new AnalysisError(`createDataFrame cannot infer the type of column '${name}': every value is null; give a schema`);
+    return { name, dataType: t, nullable: true };
+  }));
+}

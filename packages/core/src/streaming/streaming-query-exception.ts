@@ -1,0 +1,13 @@
+/** Why a streaming query terminated: `query.exception()`, and what `awaitTermination()` rejects with. */
+export class StreamingQueryException extends Error {
+  override readonly name = 'StreamingQueryException';
+
+  constructor(
+    readonly queryName: string | null,
+    readonly queryId: string,
+    readonly runId: string,
+    override readonly cause: Error,
+  ) {
+    super(`Query ${queryName ?? '<unnamed>'} [id = ${queryId}, runId = ${runId}] terminated with exception: ${cause.message}`);
+  }
+}

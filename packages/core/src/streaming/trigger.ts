@@ -1,0 +1,47 @@
+import { AnalysisError } from '../analyzer/analysis-error.ts';
+import { durationMs } from '../types/interval.ts';
+
+/** When micro-batches run. */
+export type Trigger =
+  /** As soon as the previous batch is done and new data is there (Spark's default, ProcessingTime(0)). */
+  | { readonly kind: 'default' }
+  /** Batches start on multiples of the interval since the epoch. */
+  | { readonly kind: 'processingTime'; readonly intervalMs: number }
+  /** One batch with everything available (rate limits ignored), then stop. */
+  | { readonly kind: 'once' }
+  /** Everything available at start, in as many batches as the rate limits need, then stop. */
+  | { readonly kind: 'availableNow' };
+
+/** PySpark's keyword form: `trigger({ processingTime: '1 second' })`, `{ once: true }`, `{ availableNow: true }`. */
+export interface TriggerOptions {
+  readonly processingTime?: string | number;
+  readonly once?: boolean;
+  readonly availableNow?: boolean;
+}
+
+export function parseTrigger(opts: TriggerOptions): Trigger {
+  const given = (['processingTime', 'once', 'availableNow'] as const).filter((k) => opts[k] !== undefined);
+  if (given.length === 0) throw new AnalysisError('No trigger provided: pass one of processingTime, once, availableNow');
+  if (given.length > 1) throw new AnalysisError(`Multiple triggers not allowed: got ${given.join(', ')}`);
+  if (opts.once !== undefined) {
+    if (opts.once !== true) throw new AnalysisError(`Value for once must be true. Got: ${String(opts.once)}`);
+    return { kind: 'once' };
+  }
+  if (opts.availableNow !== undefined) {
+    if (opts.availableNow !== true) throw new AnalysisError(`Value for availableNow must be true. Got: ${String(opts.availableNow)}`);
+    return { kind: 'availableNow' };
+  }
+  const pt = opts.processingTime!;
+  let ms: number;
+  if (typeof pt === 'number') ms = pt;
+  else {
+    if (pt.trim() === '') throw new AnalysisError(`Value for processingTime must be a non empty string. Got: '${pt}'`);
+    try {
+      ms = durationMs(pt, 'processingTime trigger interval');
+    } catch (e) {
+      throw new AnalysisError((e as Error).message);
+    }
+  }
+  if (!Number.isFinite(ms) || ms < 0) throw new AnalysisError(`The interval of trigger should not be negative, got ${String(pt)}`);
+  return ms === 0 ? { kind: 'default' } : { kind: 'processingTime', intervalMs: ms };
+}

@@ -1,0 +1,59 @@
+/** Internal value of an `interval` (Spark's CalendarInterval without separate days: days count as 24 h). */
+export interface IntervalValue {
+  readonly months: number;
+  readonly micros: number;
+}
+
+const UNIT_MICROS: Record<string, number> = {
+  microsecond: 1, millisecond: 1_000, second: 1_000_000, minute: 60_000_000, hour: 3_600_000_000,
+  day: 86_400_000_000, week: 604_800_000_000,
+};
+
+/**
+ * Parses `'10 seconds'`, `'1 day 12 hours'`, `'interval 5 minutes'` (units singular or plural, any case,
+ * `ms`/`us` abbreviations). Returns undefined when the text is not a valid interval.
+ */
+export function parseInterval(text: string): IntervalValue | undefined {
+  let s = text.trim().toLowerCase();
+  if (s.startsWith('interval')) s = s.slice('interval'.length).trim();
+  if (s === '') return undefined;
+  const tokens = s.split(/\s+/);
+  if (tokens.length % 2 !== 0) return undefined;
+  let months = 0;
+  let micros = 0;
+  for (let i = 0; i < tokens.length; i += 2) {
+    const n = Number(tokens[i]);
+    if (!Number.isFinite(n)) return undefined;
+    let unit = tokens[i + 1]!;
+    if (unit === 'ms' || unit === 'msec' || unit === 'msecs') unit = 'millisecond';
+    if (unit === 'us' || unit === 'usec' || unit === 'usecs') unit = 'microsecond';
+    if (unit.endsWith('s')) unit = unit.slice(0, -1);
+    if (unit === 'month') months += n;
+    else if (unit === 'year') months += 12 * n;
+    else if (UNIT_MICROS[unit] !== undefined) micros += n * UNIT_MICROS[unit]!;
+    else return undefined;
+  }
+  return { months, micros: Math.round(micros) };
+}
+
+/** Milliseconds of a duration string; throws a message naming `what` for invalid or month-based text. */
+export function durationMs(text: string, what: string): number {
+  const iv = parseInterval(text);
+  if (!iv) throw new Error(`Invalid ${what} '${text}': expected an interval such as '10 seconds' or '1 day 12 hours'`);
+  if (iv.months !== 0) throw new Error(`Invalid ${what} '${text}': months and years are not supported here, use days`);
+  return iv.micros / 1000;
+}
+
+export function intervalToString(v: IntervalValue): string {
+  const parts: string[] = [];
+  if (v.months) parts.push(`${v.months} months`);
+  let us = v.micros;
+  const units: [string, number][] = [['days', 86_400_000_000], ['hours', 3_600_000_000], ['minutes', 60_000_000], ['seconds', 1_000_000]];
+  for (const [name, size] of units) {
+    const q = Math.trunc(us / size);
+    if (q !== 0) parts.push(`${q} ${name}`);
+    us -= q * size;
+  }
+  if (us !== 0) parts.push(`${us} microseconds`);
+  return parts.length ? parts.join(' ') : '0 seconds';
+}

@@ -1,0 +1,17 @@
+import type { ForeachBatchFunction, OutputMode, Sink, SinkBatch } from '@caudal/core';
+
+/**
+ * Hands each batch to the user's function as a static DataFrame with its batch id (the same id again on
+ * replay, so the function can deduplicate). Errors propagate and stop the query.
+ */
+export class ForeachBatchSink implements Sink {
+  readonly description = 'ForeachBatchSink';
+
+  constructor(private readonly fn: ForeachBatchFunction) {}
+
+  async addBatch(batch: SinkBatch, _outputMode: OutputMode): Promise<void> {
+    await this.fn(batch.toDataFrame(), batch.batchId);
+  }
+
+  async stop(): Promise<void> {}
+}
