@@ -42,6 +42,7 @@ export { MemoryStream } from './streaming/memory-stream.ts';
 export { createSinkBatch } from './streaming/sink-batch.ts';
 export type { StateStoreProvider, StateRow, StateChanges, StateStoreId } from './state/state-store.ts';
 export { InMemoryStateStoreProvider } from './state/in-memory-state-store-provider.ts';
+export { CheckpointedStateStoreProvider } from './state/checkpointed-state-store-provider.ts';
 export { showString, DEFAULT_TRUNCATE } from './display/show-string.ts';
 export { formatCell, NULL_TEXT } from './display/cell-format.ts';
 export { displayWidth } from './display/display-width.ts';

@@ -12,6 +12,7 @@ import type { ForeachBatchFunction, ForeachWriter, Sink, SinkContext } from '../
 import type { DataFrame } from '../dataframe/dataframe.ts';
 import type { StreamingRelation } from '../logical/logical-plan.ts';
 import { planPhysical } from '../physical/physical-planner.ts';
+import { CheckpointedStateStoreProvider } from '../state/checkpointed-state-store-provider.ts';
 import { InMemoryStateStoreProvider } from '../state/in-memory-state-store-provider.ts';
 import { MicroBatchExecution, type RunningSource } from './micro-batch-execution.ts';
 import { modeTitle, parseOutputMode, type OutputMode } from './output-mode.ts';
@@ -140,7 +141,9 @@ export class DataStreamWriter<F extends string = string> {
       if (!meta) checkpoint.writeMetadata({ id, sources: sourceIds });
 
       // 3. Physical plan (expressions compiled once) and the sink, which validates its options.
-      const planned = planPhysical(plan, { incremental: true, stateProvider: new InMemoryStateStoreProvider(), now: () => session.clock.now() });
+      // A temporary checkpoint dies with the query, so its state needs no files.
+      const stateProvider = temporary ? new InMemoryStateStoreProvider() : new CheckpointedStateStoreProvider(checkpoint.stateDir());
+      const planned = planPhysical(plan, { incremental: true, stateProvider, now: () => session.clock.now() });
       const ctx: SinkContext = {
         session, queryName: s.queryName, schema: plan.schema, outputMode: s.outputMode, checkpointDir: dir, partitionBy: s.partitionBy,
         ...(s.foreachBatch ? { foreachBatch: s.foreachBatch } : {}),
