@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LONG, Options, StructType, lookupSink, type SinkOptionsFor } from '@caudal/core';
+import { LONG, Options, Session, StructType, createSinkBatch, lookupSink, type SinkOptionsFor } from '@caudal/core';
 import { NoopSink, registerBuiltinSinks } from '../src/index.ts';
-import { batchOf, makeSinkBatch } from './helpers/sink-batch.ts';
+import { batchOf } from './helpers/batch-of.ts';
 import { makeContext } from './helpers/sink-context.ts';
 
 describe('registerBuiltinSinks', () => {
@@ -20,10 +20,11 @@ describe('NoopSink', () => {
   it('discards every batch in any mode', async () => {
     registerBuiltinSinks();
     const schema = new StructType().add('id', LONG);
+    const session = Session.builder().create();
     const sink = lookupSink('noop').createSink(new Options(), makeContext(schema));
     expect(sink).toBeInstanceOf(NoopSink);
     expect(sink.description).toBe('NoopSink');
-    for (const mode of ['append', 'update', 'complete'] as const) await sink.addBatch(makeSinkBatch(0, schema, [batchOf(schema, [[1]])]), mode);
+    for (const mode of ['append', 'update', 'complete'] as const) await sink.addBatch(createSinkBatch(session, 0, schema, [batchOf(schema, [[1]])]), mode);
     await sink.stop();
     await sink.stop();
   });

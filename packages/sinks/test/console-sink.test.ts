@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LONG, Options, OptionError, STRING, StructType, TIMESTAMP, type SinkBatch } from '@caudal/core';
+import {
+  LONG, Options, OptionError, STRING, Session, StructType, TIMESTAMP, createSinkBatch, type SinkBatch,
+} from '@caudal/core';
 import { ConsoleSink, ConsoleSinkProvider, parseConsoleOptions } from '../src/index.ts';
-import { batchOf, makeSinkBatch } from './helpers/sink-batch.ts';
-import { makeContext, makeSession } from './helpers/sink-context.ts';
+import { batchOf } from './helpers/batch-of.ts';
+import { makeContext } from './helpers/sink-context.ts';
 import { thrown } from './helpers/thrown.ts';
 
 /** Expected output: one argument per line, each followed by a newline. */
 const lines = (...ls: string[]): string => ls.map((l) => `${l}\n`).join('');
 const RULE = '-------------------------------------------';
 const wordCounts = new StructType().add('value', STRING).add('count', LONG);
+const session = Session.builder().create();
 
 function capture(settings: { numRows?: number; truncate?: boolean; timeZone?: string } = {}): { sink: ConsoleSink; out: () => string } {
   let text = '';
@@ -21,8 +24,8 @@ function capture(settings: { numRows?: number; truncate?: boolean; timeZone?: st
 describe('ConsoleSink output', () => {
   it('prints each batch with the Batch banner and a blank line, byte for byte', async () => {
     const { sink, out } = capture();
-    await sink.addBatch(makeSinkBatch(0, wordCounts, [batchOf(wordCounts, [['apache', 1]]), batchOf(wordCounts, [['spark', 1]])]), 'complete');
-    await sink.addBatch(makeSinkBatch(1, wordCounts, [batchOf(wordCounts, [['apache', 2], ['spark', 1], ['hadoop', 1]])]), 'complete');
+    await sink.addBatch(createSinkBatch(session, 0, wordCounts, [batchOf(wordCounts, [['apache', 1]]), batchOf(wordCounts, [['spark', 1]])]), 'complete');
+    await sink.addBatch(createSinkBatch(session, 1, wordCounts, [batchOf(wordCounts, [['apache', 2], ['spark', 1], ['hadoop', 1]])]), 'complete');
     expect(out()).toBe(lines(
       RULE,
       'Batch: 0',
@@ -50,7 +53,7 @@ describe('ConsoleSink output', () => {
 
   it('truncates long cells to 20 characters by default', async () => {
     const { sink, out } = capture();
-    await sink.addBatch(makeSinkBatch(3, wordCounts, [batchOf(wordCounts, [['a sentence that is far too long', 1]])]), 'append');
+    await sink.addBatch(createSinkBatch(session, 3, wordCounts, [batchOf(wordCounts, [['a sentence that is far too long', 1]])]), 'append');
     expect(out()).toBe(lines(
       RULE, 'Batch: 3', RULE,
       '+--------------------+-----+',
@@ -64,7 +67,7 @@ describe('ConsoleSink output', () => {
 
   it('left-aligns full cells with truncate=false', async () => {
     const { sink, out } = capture({ truncate: false });
-    await sink.addBatch(makeSinkBatch(0, wordCounts, [batchOf(wordCounts, [['a sentence that is far too long', 12], [null, null]])]), 'append');
+    await sink.addBatch(createSinkBatch(session, 0, wordCounts, [batchOf(wordCounts, [['a sentence that is far too long', 12], [null, null]])]), 'append');
     expect(out()).toBe(lines(
       RULE, 'Batch: 0', RULE,
       '+-------------------------------+-----+',
@@ -80,7 +83,7 @@ describe('ConsoleSink output', () => {
   it('shows numRows rows across several batches and says how many', async () => {
     const { sink, out } = capture({ numRows: 2 });
     const parts = [batchOf(wordCounts, [['a', 1]]), batchOf(wordCounts, [['b', 2], ['c', 3]]), batchOf(wordCounts, [['d', 4]])];
-    await sink.addBatch(makeSinkBatch(5, wordCounts, parts), 'append');
+    await sink.addBatch(createSinkBatch(session, 5, wordCounts, parts), 'append');
     expect(out()).toBe(lines(
       RULE, 'Batch: 5', RULE,
       '+-----+-----+',
@@ -96,20 +99,20 @@ describe('ConsoleSink output', () => {
 
   it('says row for numRows=1', async () => {
     const { sink, out } = capture({ numRows: 1 });
-    await sink.addBatch(makeSinkBatch(0, wordCounts, [batchOf(wordCounts, [['a', 1], ['b', 2]])]), 'append');
+    await sink.addBatch(createSinkBatch(session, 0, wordCounts, [batchOf(wordCounts, [['a', 1], ['b', 2]])]), 'append');
     expect(out()).toBe(lines(RULE, 'Batch: 0', RULE, '+-----+-----+', '|value|count|', '+-----+-----+', '|    a|    1|', '+-----+-----+', 'only showing top 1 row', ''));
   });
 
   it('prints an empty batch as header and borders', async () => {
     const { sink, out } = capture();
-    await sink.addBatch(makeSinkBatch(2, wordCounts, []), 'append');
+    await sink.addBatch(createSinkBatch(session, 2, wordCounts, []), 'append');
     expect(out()).toBe(lines(RULE, 'Batch: 2', RULE, '+-----+-----+', '|value|count|', '+-----+-----+', '+-----+-----+', ''));
   });
 
   it('reads only the shown rows from the vectors, never the row objects', async () => {
     const { sink, out } = capture({ numRows: 1 });
     const batch: SinkBatch = {
-      ...makeSinkBatch(0, wordCounts, [batchOf(wordCounts, [['x', 1], ['y', 2]])]),
+      ...createSinkBatch(session, 0, wordCounts, [batchOf(wordCounts, [['x', 1], ['y', 2]])]),
       rows: () => {
         throw new Error('rows() must not be called');
       },
@@ -121,7 +124,7 @@ describe('ConsoleSink output', () => {
   it('shows timestamps in the time zone it was given', async () => {
     const schema = new StructType().add('ts', TIMESTAMP);
     const { sink, out } = capture({ timeZone: 'America/New_York' });
-    await sink.addBatch(makeSinkBatch(0, schema, [batchOf(schema, [[Date.parse('2024-01-01T12:00:00Z') * 1000]])]), 'append');
+    await sink.addBatch(createSinkBatch(session, 0, schema, [batchOf(schema, [[Date.parse('2024-01-01T12:00:00Z') * 1000]])]), 'append');
     expect(out()).toContain('|2024-01-01 07:00:00|');
   });
 });
@@ -138,14 +141,14 @@ describe('ConsoleSinkProvider', () => {
       return true;
     });
     const schema = new StructType().add('ts', TIMESTAMP);
-    const ctx = makeContext(schema, { session: makeSession({ 'spark.sql.session.timeZone': 'Asia/Tokyo' }) });
+    const ctx = makeContext(schema, { session: Session.builder().config('spark.sql.session.timeZone', 'Asia/Tokyo').create() });
     const sink = new ConsoleSinkProvider().createSink(new Options([['numRows', 5]]), ctx);
-    await sink.addBatch(makeSinkBatch(0, schema, [batchOf(schema, [[Date.parse('2024-01-01T12:00:00Z') * 1000]])]), 'append');
+    await sink.addBatch(createSinkBatch(session, 0, schema, [batchOf(schema, [[Date.parse('2024-01-01T12:00:00Z') * 1000]])]), 'append');
     expect(writes.join('')).toBe(lines(RULE, 'Batch: 0', RULE, '+-------------------+', '|                 ts|', '+-------------------+', '|2024-01-01 21:00:00|', '+-------------------+', ''));
     expect(sink.description).toBe('ConsoleSink');
   });
 
-  it('falls back to UTC when the session sets no zone', async () => {
+  it("uses the process's zone when the session sets none, as Spark uses the JVM's", async () => {
     const writes: string[] = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
       writes.push(String(s));
@@ -153,8 +156,14 @@ describe('ConsoleSinkProvider', () => {
     });
     const schema = new StructType().add('ts', TIMESTAMP);
     const sink = new ConsoleSinkProvider().createSink(new Options(), makeContext(schema));
-    await sink.addBatch(makeSinkBatch(0, schema, [batchOf(schema, [[Date.parse('2024-01-01T12:00:00Z') * 1000]])]), 'append');
-    expect(writes.join('')).toContain('|2024-01-01 12:00:00|');
+    const instant = Date.parse('2024-01-01T12:00:00Z');
+    await sink.addBatch(createSinkBatch(session, 0, schema, [batchOf(schema, [[instant * 1000]])]), 'append');
+    // sv-SE formats as `yyyy-MM-dd HH:mm:ss`.
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, hourCycle: 'h23',
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    }).format(instant);
+    expect(writes.join('')).toContain(`|${local}|`);
   });
 
   it('needs no checkpoint location and accepts every output mode', () => {

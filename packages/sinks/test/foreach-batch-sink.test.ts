@@ -1,30 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisError, LONG, Options, StructType, type ForeachBatchFunction } from '@caudal/core';
+import { AnalysisError, LONG, Options, Session, StructType, createSinkBatch, type ForeachBatchFunction } from '@caudal/core';
 import { ForeachBatchSink, ForeachBatchSinkProvider } from '../src/index.ts';
-import { batchOf, makeSinkBatch } from './helpers/sink-batch.ts';
+import { batchOf } from './helpers/batch-of.ts';
 import { makeContext } from './helpers/sink-context.ts';
 import { thrown } from './helpers/thrown.ts';
 
 const schema = new StructType().add('id', LONG);
-const batch = (id: number) => makeSinkBatch(id, schema, [batchOf(schema, [[id]])]);
+const session = Session.builder().create();
+const batch = (id: number) => createSinkBatch(session, id, schema, [batchOf(schema, [[id]])]);
 
 describe('ForeachBatchSink', () => {
   it("passes the batch's DataFrame and id, and waits for an async function", async () => {
     const events: string[] = [];
     const seen: unknown[] = [];
     const fn: ForeachBatchFunction = async (df, batchId) => {
-      seen.push([df, batchId]);
+      seen.push([await df.collect(), df.isStreaming, batchId]);
       await new Promise((r) => setTimeout(r, 5));
       events.push(`done ${batchId}`);
     };
     const sink = new ForeachBatchSinkProvider().createSink(new Options(), makeContext(schema, { foreachBatch: fn }));
-    const b4 = batch(4);
-    await sink.addBatch(b4, 'append');
+    await sink.addBatch(batch(4), 'append');
     events.push('returned');
     await sink.addBatch(batch(5), 'complete');
     expect(events).toEqual(['done 4', 'returned', 'done 5']);
-    expect(seen[0]).toEqual([b4.toDataFrame(), 4]);
-    expect((seen[1] as unknown[])[1]).toBe(5);
+    expect(seen).toEqual([[[{ id: 4 }], false, 4], [[{ id: 5 }], false, 5]]);
     expect(sink.description).toBe('ForeachBatchSink');
   });
 

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisError, LONG, Options, STRING, StructType, type ForeachWriter, type Row } from '@caudal/core';
+import {
+  AnalysisError, LONG, Options, STRING, Session, StructType, createSinkBatch, type ForeachWriter, type Row,
+} from '@caudal/core';
 import { ForeachSink, ForeachSinkProvider } from '../src/index.ts';
-import { batchOf, makeSinkBatch } from './helpers/sink-batch.ts';
+import { batchOf } from './helpers/batch-of.ts';
 import { makeContext } from './helpers/sink-context.ts';
 import { thrown } from './helpers/thrown.ts';
 
 const schema = new StructType().add('word', STRING).add('n', LONG);
-const twoParts = makeSinkBatch(7, schema, [batchOf(schema, [['a', 1], ['b', 2]]), batchOf(schema, [['c', 3]])]);
+const session = Session.builder().create();
+const twoParts = createSinkBatch(session, 7, schema, [batchOf(schema, [['a', 1], ['b', 2]]), batchOf(schema, [['c', 3]])]);
 
 /** A writer that records every call in order. */
 function recorder(opts: { open?: boolean; failOn?: string; failWith?: unknown } = {}): { writer: ForeachWriter; calls: unknown[][] } {
@@ -48,7 +51,7 @@ describe('ForeachSink', () => {
 
   it('opens and closes for an empty batch too', async () => {
     const { writer, calls } = recorder();
-    await new ForeachSink(writer).addBatch(makeSinkBatch(3, schema, []), 'update');
+    await new ForeachSink(writer).addBatch(createSinkBatch(session, 3, schema, []), 'update');
     expect(calls).toEqual([['open', 0, 3], ['close', null]]);
   });
 

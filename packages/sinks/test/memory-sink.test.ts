@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisError, LONG, Options, STRING, StructType, type ColumnBatch, type TableProvider } from '@caudal/core';
+import {
+  AnalysisError, LONG, Options, STRING, Session, StructType, createSinkBatch, type ColumnBatch, type TableProvider,
+} from '@caudal/core';
 import { MemorySink, MemorySinkProvider } from '../src/index.ts';
-import { batchOf, makeSinkBatch } from './helpers/sink-batch.ts';
-import { makeContext, makeSession } from './helpers/sink-context.ts';
+import { batchOf } from './helpers/batch-of.ts';
+import { makeContext } from './helpers/sink-context.ts';
 import { thrown } from './helpers/thrown.ts';
 
 const schema = new StructType().add('word', STRING).add('n', LONG);
+const session = Session.builder().create();
 const rowsOf = (batches: readonly ColumnBatch[]): unknown[][] => batches.flatMap((b) => Array.from({ length: b.numRows }, (_, i) => b.rowValues(i)));
-const batch = (id: number, ...parts: unknown[][][]) => makeSinkBatch(id, schema, parts.map((rows) => batchOf(schema, rows)));
+const batch = (id: number, ...parts: unknown[][][]) => createSinkBatch(session, id, schema, parts.map((rows) => batchOf(schema, rows)));
 
 function start(queryName: string | null = 'counts'): { sink: MemorySink; table: () => TableProvider } {
-  const session = makeSession();
-  const sink = new MemorySinkProvider().createSink(new Options(), makeContext(schema, { session, queryName })) as MemorySink;
+  // Its own session, so each test starts with an empty catalog.
+  const own = Session.builder().create();
+  const sink = new MemorySinkProvider().createSink(new Options(), makeContext(schema, { session: own, queryName })) as MemorySink;
   const table = (): TableProvider => {
-    const entry = session.catalog.lookup('COUNTS');
+    const entry = own.catalog.lookup('COUNTS');
     if (entry.kind !== 'table') throw new Error('expected a table');
     return entry.provider;
   };

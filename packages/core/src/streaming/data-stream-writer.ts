@@ -94,6 +94,10 @@ export class DataStreamWriter<F extends string = string> {
     const session = this.df.session;
     const s = path === undefined ? this.s : { ...this.s, options: this.s.options.with('path', path) };
     const plan = this.df.plan;
+    // A stopped session no longer stops its queries, so one started now would never be stopped.
+    if (session.isStopped) {
+      throw new AnalysisError('Cannot start a streaming query on a stopped session; create a new one with Session.builder().getOrCreate()');
+    }
 
     // 1. Analysis: output mode and operations, before anything is opened.
     checkStreamingQuery(plan, s.outputMode);

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Checkpoint, OffsetEntry } from '../checkpoint/checkpoint.ts';
-import { offsetJson, sameOffset, type Offset } from '../connector/offset.ts';
+import { sameOffset, type Offset } from '../connector/offset.ts';
 import type { Sink } from '../connector/sink.ts';
 import { supportsAvailableNow, type ReadLimit, type StreamSource } from '../connector/source.ts';
 import type { ColumnBatch } from '../data/column-batch.ts';
@@ -217,10 +217,8 @@ export class MicroBatchExecution {
       const start = this.committed.get(s.id)!;
       const target = this.availableNowTargets?.get(s.id);
       let end = target !== undefined && sameOffset(start, target) ? start : await s.source.latestOffset(start, limit);
-      if (target !== undefined && offsetJson(end) !== offsetJson(start) && !sameOffset(end, target)) {
-        // Available-now: never read past what was there at start.
-        end = await clampToTarget(s.source, start, end, target);
-      }
+      // Available-now: never read past what was there when the query started.
+      if (target !== undefined && compareOffsets(end, target) > 0) end = target;
       ends.set(s.id, end);
       if (!sameOffset(end, start)) moved = true;
     }
@@ -418,14 +416,6 @@ function safeCall(fn: () => void): void {
   } catch (e) {
     process.stderr.write(`Error in a StreamingQueryListener: ${e instanceof Error ? e.message : String(e)}\n`);
   }
-}
-
-/**
- * With Trigger.AvailableNow a source's rate-limited next offset may step past the target recorded at
- * start; the target is then the end (sources order offsets, so the smaller of the two is the target).
- */
-async function clampToTarget(_source: StreamSource, _start: Offset, end: Offset, target: Offset): Promise<Offset> {
-  return compareOffsets(end, target) > 0 ? target : end;
 }
 
 /** Orders offsets that are numbers, or objects of numbers (per-partition offsets); others compare equal. */

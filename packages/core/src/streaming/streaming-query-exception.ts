@@ -8,6 +8,7 @@ export class StreamingQueryException extends Error {
     readonly runId: string,
     override readonly cause: Error,
   ) {
-    super(`Query ${queryName ?? '<unnamed>'} [id = ${queryId}, runId = ${runId}] terminated with exception: ${cause.message}`);
+    // Spark's prettyIdString: the name and a space only when the query has one.
+    super(`Query ${queryName === null ? '' : `${queryName} `}[id = ${queryId}, runId = ${runId}] terminated with exception: ${cause.message}`);
   }
 }

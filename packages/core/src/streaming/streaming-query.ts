@@ -2,7 +2,7 @@ import type { StreamingQueryProgress } from './progress.ts';
 import type { StreamingQueryStatus } from './query-status.ts';
 import type { MicroBatchExecution } from './micro-batch-execution.ts';
 import type { StreamingQueryException } from './streaming-query-exception.ts';
-import { explainPlan } from '../logical/explain-plan.ts';
+import { drawTree, explainPlan } from '../logical/explain-plan.ts';
 import type { LogicalPlan } from '../logical/logical-plan.ts';
 import type { PhysicalOperator } from '../physical/physical-operator.ts';
 
@@ -85,14 +85,11 @@ export class StreamingQuery {
 
   /** The query's logical plan and its incremental physical plan. */
   explainString(): string {
-    const physical: string[] = [];
-    const visit = (op: PhysicalOperator, depth: number): void => {
+    const physical = drawTree(this.physical, (op) => {
       const id = 'operatorId' in op ? ` (operator ${String((op as { operatorId: number }).operatorId)})` : '';
-      physical.push(`${depth === 0 ? '' : `${'   '.repeat(depth - 1)}+- `}${op.name}${id}`);
-      for (const c of op.children) visit(c, depth + 1);
-    };
-    visit(this.physical, 0);
-    return `== Logical Plan ==\n${explainPlan(this.plan)}\n\n== Incremental Physical Plan ==\n${physical.join('\n')}`;
+      return `${op.name}${id}`;
+    }, (op) => op.children);
+    return `== Logical Plan ==\n${explainPlan(this.plan)}\n\n== Incremental Physical Plan ==\n${physical}`;
   }
 
   explain(): void {

@@ -1,6 +1,4 @@
-import type { OutputMode, Sink, SinkBatch } from '@caudal/core';
-// Not yet exported by @caudal/core.
-import { showString } from '@caudal/core';
+import { showString, type OutputMode, type Sink, type SinkBatch } from '@caudal/core';
 import type { ConsoleSettings } from './console-options.ts';
 
 const RULE = '-'.repeat(43);

@@ -1,16 +1,9 @@
-import { Catalog, type SinkContext, type StructType } from '@caudal/core';
+import { Session, type SinkContext, type StructType } from '@caudal/core';
 
-type TestSession = SinkContext['session'];
-
-/** A session stand-in with a catalog and a conf, until core exports `Session`. */
-export function makeSession(conf: Record<string, string> = {}): TestSession {
-  const settings = new Map(Object.entries(conf));
-  return { catalog: new Catalog(), conf: { get: (key: string) => settings.get(key) } } as unknown as TestSession;
-}
-
+/** What the engine hands a sink at start, over a real (query-less) session unless one is given. */
 export function makeContext(schema: StructType, overrides: Partial<Omit<SinkContext, 'schema'>> = {}): SinkContext {
   return {
-    session: makeSession(),
+    session: Session.builder().create(),
     queryName: null,
     schema,
     outputMode: 'append',
