@@ -1,16 +1,11 @@
 import type { BoundExpr } from '../expr/bound-expr.ts';
 import type { LogicalPlan } from './logical-plan.ts';
 import { planChildren } from './logical-plan.ts';
+import { drawTree } from './draw-tree.ts';
 
 /** The plan as an indented tree, one node per line (the form `explain()` prints). */
 export function explainPlan(plan: LogicalPlan): string {
-  const lines: string[] = [];
-  const visit = (p: LogicalPlan, depth: number): void => {
-    lines.push(`${depth === 0 ? '' : `${'   '.repeat(depth - 1)}+- `}${describeNode(p)}`);
-    for (const c of planChildren(p)) visit(c, depth + 1);
-  };
-  visit(plan, 0);
-  return lines.join('\n');
+  return drawTree(plan, describeNode, planChildren);
 }
 
 export function describeNode(p: LogicalPlan): string {

@@ -2,7 +2,8 @@ import type { StreamingQueryProgress } from './progress.ts';
 import type { StreamingQueryStatus } from './query-status.ts';
 import type { MicroBatchExecution } from './micro-batch-execution.ts';
 import type { StreamingQueryException } from './streaming-query-exception.ts';
-import { drawTree, explainPlan } from '../logical/explain-plan.ts';
+import { drawTree } from '../logical/draw-tree.ts';
+import { explainPlan } from '../logical/explain-plan.ts';
 import type { LogicalPlan } from '../logical/logical-plan.ts';
 import type { PhysicalOperator } from '../physical/physical-operator.ts';
 
