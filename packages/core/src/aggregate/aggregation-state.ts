@@ -83,6 +83,11 @@ export class AggregationState {
     return new ColumnBatch(this.bufferSchema, columns, n);
   }
 
+  /** Grows the accumulators to the group table's capacity (after inserting keys directly). */
+  ensureCapacity(): void {
+    for (const acc of this.accumulators) acc.grow(this.groups.capacity);
+  }
+
   saveBuffers(slot: number): unknown[][] {
     return this.accumulators.map((a) => a.save(slot));
   }

@@ -1,4 +1,5 @@
 import { collectNodes, type LogicalPlan } from '../logical/logical-plan.ts';
+import { eventTimeColumns, eventTimeKindOf, hasWatermark } from '../logical/event-time-columns.ts';
 import { modeTitle, type OutputMode } from '../streaming/output-mode.ts';
 import { AnalysisError } from './analysis-error.ts';
 
@@ -21,17 +22,34 @@ export function checkStreamingQuery(plan: LogicalPlan, mode: OutputMode): void {
     }
   }
 
-  if (streamingAggs.length > 1) {
-    throw new AnalysisError('Multiple streaming aggregations are not supported with streaming DataFrames/Datasets');
+  // An aggregation is watermarked when one of its keys carries the event time of a withWatermark column.
+  const watermarked = (n: LogicalPlan): boolean => {
+    if (n.kind !== 'aggregate') return false;
+    const inner = eventTimeColumns(n.child);
+    return n.groupBy.some((g) => eventTimeKindOf(g.expr, inner) !== undefined);
+  };
+  if (streamingAggs.length > 1 && !(mode === 'append' && streamingAggs.every(watermarked))) {
+    throw new AnalysisError(
+      'Multiple streaming aggregations are not supported with streaming DataFrames/Datasets, except chained aggregations ' +
+      'in Append output mode where each one groups by a watermarked event-time column or window',
+    );
   }
   const hasAgg = streamingAggs.length > 0;
+  for (const n of nodes) {
+    if (n.kind === 'deduplicate' && n.withinWatermark) {
+      if (!n.streaming) throw new AnalysisError('dropDuplicatesWithinWatermark is not supported with batch DataFrames/DataSets');
+      if (!hasWatermark(n.child)) {
+        throw new AnalysisError('dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark');
+      }
+    }
+  }
 
   if (mode === 'complete' && !hasAgg) {
     throw new AnalysisError(
       'Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets',
     );
   }
-  if (mode === 'append' && hasAgg) {
+  if (mode === 'append' && hasAgg && !streamingAggs.every(watermarked)) {
     throw new AnalysisError(
       'Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark. ' +
       "Use outputMode('update') or outputMode('complete').",
@@ -56,6 +74,9 @@ export function checkStreamingQuery(plan: LogicalPlan, mode: OutputMode): void {
 
 /** Actions (`collect`, `count`, `show`) need a bounded input. */
 export function checkBatchQuery(plan: LogicalPlan, action: string): void {
+  if (collectNodes(plan).some((n) => n.kind === 'deduplicate' && n.withinWatermark)) {
+    throw new AnalysisError('dropDuplicatesWithinWatermark is not supported with batch DataFrames/DataSets');
+  }
   if (plan.streaming) {
     throw new AnalysisError(
       `Queries with streaming sources must be executed with writeStream.start(); '${action}' is not supported on a streaming DataFrame. ` +

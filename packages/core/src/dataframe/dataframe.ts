@@ -8,7 +8,7 @@ import type { Expr } from '../expr/expression.ts';
 import { parseExpression, parseNamedExpression } from '../expr/parser/parse-expression.ts';
 import type { LogicalPlan } from '../logical/logical-plan.ts';
 import {
-  buildDeduplicate, buildFilter, buildLimit, buildProject, buildSort, buildUnion,
+  buildDeduplicate, buildFilter, buildLimit, buildProject, buildSort, buildUnion, buildWatermark,
 } from '../logical/plan-builders.ts';
 import { explainPlan } from '../logical/explain-plan.ts';
 import { executeBatchPlan } from '../physical/batch-executor.ts';
@@ -148,6 +148,23 @@ export class DataFrame {
 
   drop_duplicates(subset?: readonly string[]): DataFrame {
     return this.dropDuplicates(subset);
+  }
+
+  /**
+   * Deduplicates within the watermark delay, even when duplicates carry different event times: a key's
+   * state expires once the watermark passes its first event time plus the delay. Needs `withWatermark`.
+   */
+  dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame {
+    return this.withPlan(buildDeduplicate(this.plan, subset, true));
+  }
+
+  /**
+   * Declares `eventTime` (a timestamp column) as event time with a lateness bound: the watermark is
+   * the maximum event time seen minus `delayThreshold` (`'10 minutes'`). Stateful operators drop rows
+   * older than the watermark and evict state the watermark has passed. No effect on static DataFrames.
+   */
+  withWatermark(eventTime: string, delayThreshold: string): DataFrame {
+    return this.withPlan(buildWatermark(this.plan, eventTime, delayThreshold));
   }
 
   /** Registers this DataFrame as a temporary view for `session.table(name)`. */

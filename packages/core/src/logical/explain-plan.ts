@@ -24,6 +24,9 @@ export function describeNode(p: LogicalPlan): string {
     case 'union': return 'Union';
     case 'sort': return `Sort [${p.keys.map((k) => `${exprText(k.expr)} ${k.ascending ? 'ASC' : 'DESC'} NULLS ${k.nullsFirst ? 'FIRST' : 'LAST'}`).join(', ')}]`;
     case 'limit': return `Limit ${p.n}`;
+    case 'timeWindow':
+      return `TimeWindow ${exprText(p.timeColumn)}, ${p.windowMicros / 1000} ms, ${p.slideMicros / 1000} ms, ${p.startMicros / 1000} ms`;
+    case 'eventTimeWatermark': return `EventTimeWatermark ${p.schema.fields[p.column]!.name}, ${p.delayMs} ms`;
     case 'deduplicate': return `Deduplicate [${p.keys.map((k) => p.child.schema.fields[k]!.name).join(', ')}]${p.streaming ? ' (stateful)' : ''}`;
   }
 }

@@ -25,7 +25,9 @@ export type LogicalPlan =
   | Union
   | Sort
   | Limit
-  | Deduplicate;
+  | Deduplicate
+  | TimeWindow
+  | EventTimeWatermark;
 
 interface PlanNode {
   readonly schema: StructType;
@@ -132,12 +134,37 @@ export interface Deduplicate extends PlanNode {
   readonly kind: 'deduplicate';
   readonly child: LogicalPlan;
   readonly keys: readonly number[];
+  /** `dropDuplicatesWithinWatermark`: keys expire once the watermark passes first-seen time + delay. */
+  readonly withinWatermark: boolean;
+}
+
+/**
+ * Child columns plus `window: struct<start, end>`: one output row per time window that covers the
+ * row's event time (`window(ts, '10 minutes', '5 minutes')`). Rows with a null time are dropped.
+ */
+export interface TimeWindow extends PlanNode {
+  readonly kind: 'timeWindow';
+  readonly child: LogicalPlan;
+  readonly timeColumn: BoundExpr;
+  readonly windowMicros: number;
+  readonly slideMicros: number;
+  readonly startMicros: number;
+}
+
+/** `withWatermark(col, delay)`: marks the event-time column; the engine tracks its maximum per batch. */
+export interface EventTimeWatermark extends PlanNode {
+  readonly kind: 'eventTimeWatermark';
+  readonly child: LogicalPlan;
+  readonly column: number;
+  readonly delayMs: number;
 }
 
 export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
   switch (p.kind) {
     case 'streamingRelation': case 'batchRelation': case 'localRelation': case 'tableScan': return [];
-    case 'project': case 'filter': case 'generate': case 'aggregate': case 'sort': case 'limit': case 'deduplicate': return [p.child];
+    case 'project': case 'filter': case 'generate': case 'aggregate': case 'sort': case 'limit': case 'deduplicate':
+    case 'timeWindow': case 'eventTimeWatermark':
+      return [p.child];
     case 'union': return p.children;
   }
 }

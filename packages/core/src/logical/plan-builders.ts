@@ -7,6 +7,8 @@ import type { DataType, StructField } from '../types/data-type.ts';
 import { INT, simpleString } from '../types/data-type.ts';
 import { StructType } from '../types/schema.ts';
 import type { Aggregate, AggregateCall, LogicalPlan, SortKey } from './logical-plan.ts';
+import { extractTimeWindow } from './time-window-builder.ts';
+import { durationMs } from '../types/interval.ts';
 
 /** Plan-building operations behind the DataFrame API. Each resolves names and types as it builds. */
 
@@ -26,9 +28,10 @@ function expandStars(items: readonly Expr[], schema: StructType): Expr[] {
 }
 
 /** `select(...)`: a projection, a Generate + projection when a generator is selected, or a global aggregate. */
-export function buildProject(child: LogicalPlan, rawItems: readonly Expr[]): LogicalPlan {
-  const items = expandStars(rawItems, child.schema);
-  if (items.some(containsAggregate)) return buildAggregate(child, [], items);
+export function buildProject(input: LogicalPlan, rawItems: readonly Expr[]): LogicalPlan {
+  const starred = expandStars(rawItems, input.schema);
+  if (starred.some(containsAggregate)) return buildAggregate(input, [], starred);
+  const { child, exprs: items } = extractTimeWindow(input, starred);
   const generators = items.filter((e) => unwrapAlias(e).kind === 'generator');
   if (generators.length > 1) {
     throw new AnalysisError(`Only one generator allowed per select clause but found ${generators.length}: ${generators.map(exprToString).join(', ')}`);
@@ -89,7 +92,12 @@ export function buildFilter(child: LogicalPlan, condition: Expr): LogicalPlan {
  * `groupBy(keys).agg(items)`: output = the grouping columns, then each item. Items may combine aggregates
  * and grouping columns (`sum(x) / count(1)`); a plain column that is not grouped is an error, as in Spark.
  */
-export function buildAggregate(child: LogicalPlan, groupExprs: readonly Expr[], items: readonly Expr[], includeKeys = false): Aggregate {
+export function buildAggregate(input: LogicalPlan, rawGroupExprs: readonly Expr[], rawItems: readonly Expr[], includeKeys = false): Aggregate {
+  // A `window(...)` among the keys (or items) becomes a TimeWindow under the aggregate.
+  const windowed = extractTimeWindow(input, [...rawGroupExprs, ...rawItems]);
+  const child = windowed.child;
+  const groupExprs = windowed.exprs.slice(0, rawGroupExprs.length);
+  const items = windowed.exprs.slice(rawGroupExprs.length);
   const groupBy: NamedExpr[] = groupExprs.map((e) => ({ expr: resolveExpr(e, child.schema), name: outputName(e) }));
   const calls: AggregateCall[] = [];
   const callIndex = new Map<string, number>();
@@ -180,7 +188,7 @@ export function buildLimit(child: LogicalPlan, n: number): LogicalPlan {
   return { kind: 'limit', child, n, schema: child.schema, streaming: child.streaming };
 }
 
-export function buildDeduplicate(child: LogicalPlan, columns: readonly string[] | undefined): LogicalPlan {
+export function buildDeduplicate(child: LogicalPlan, columns: readonly string[] | undefined, withinWatermark = false): LogicalPlan {
   const keys = columns === undefined
     ? child.schema.fields.map((_, i) => i)
     : columns.map((c) => {
@@ -188,5 +196,24 @@ export function buildDeduplicate(child: LogicalPlan, columns: readonly string[] 
       if (b.kind !== 'ref') throw new AnalysisError(`dropDuplicates takes column names, not '${c}'`);
       return b.index;
     });
-  return { kind: 'deduplicate', child, keys, schema: child.schema, streaming: child.streaming };
+  return { kind: 'deduplicate', child, keys, withinWatermark, schema: child.schema, streaming: child.streaming };
+}
+
+/** `withWatermark(eventTime, delay)`: the column must be a timestamp (or a window struct). */
+export function buildWatermark(child: LogicalPlan, column: string, delay: string): LogicalPlan {
+  const b = resolveExpr({ kind: 'column', name: column }, child.schema);
+  if (b.kind !== 'ref') throw new AnalysisError(`withWatermark needs a top-level column name, not '${column}'`);
+  const t = b.dataType;
+  const isWindow = t.kind === 'struct' && t.fields.length === 2 && t.fields.every((f) => f.dataType.kind === 'timestamp');
+  if (t.kind !== 'timestamp' && !isWindow) {
+    throw new AnalysisError(`Event time must be defined on a window or a timestamp, but ${b.name} is of type ${simpleString(t)}`);
+  }
+  let delayMs: number;
+  try {
+    delayMs = durationMs(delay, 'delay threshold of withWatermark');
+  } catch (e) {
+    throw new AnalysisError((e as Error).message);
+  }
+  if (delayMs < 0) throw new AnalysisError(`The delay threshold of withWatermark must not be negative, but got '${delay}'`);
+  return { kind: 'eventTimeWatermark', child, column: b.index, delayMs, schema: child.schema, streaming: child.streaming };
 }

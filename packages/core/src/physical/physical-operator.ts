@@ -3,6 +3,7 @@ import type { EvalContext } from '../expr/eval-context.ts';
 import type { LogicalPlan } from '../logical/logical-plan.ts';
 import type { StructType } from '../types/schema.ts';
 import type { OutputMode } from '../streaming/output-mode.ts';
+import type { EventTimeStats } from './event-time-watermark-exec.ts';
 
 /**
  * An executable operator. Built once per query (expressions compiled once), then run once per batch
@@ -23,4 +24,10 @@ export interface ExecContext {
   readonly inputs: ReadonlyMap<LogicalPlan, readonly ColumnBatch[]>;
   readonly batchId: number;
   readonly outputMode: OutputMode;
+  /** Streaming only: the watermark of this batch (state older than it is evicted), in ms. */
+  readonly watermarkMs?: number;
+  /** Streaming only: rows older than this watermark (the previous batch's) are late, in ms. */
+  readonly lateWatermarkMs?: number;
+  /** Streaming only: where `withWatermark` operators report each batch's event-time statistics. */
+  readonly eventTime?: { record(watermarkId: number, stats: EventTimeStats): void };
 }

@@ -13,6 +13,10 @@ import { StatefulAggregateExec } from './stateful-aggregate-exec.ts';
 import { StatefulDeduplicateExec } from './stateful-deduplicate-exec.ts';
 import { isStateful, type StatefulOperator } from './stateful-operator.ts';
 import { UnionExec } from './union-exec.ts';
+import { TimeWindowExec } from './time-window-exec.ts';
+import { EventTimeWatermarkExec } from './event-time-watermark-exec.ts';
+import { eventTimeColumns } from '../logical/event-time-columns.ts';
+import type { EventTimeKey } from './stateful-aggregate-exec.ts';
 
 export interface PlannedQuery {
   readonly root: PhysicalOperator;
@@ -20,6 +24,8 @@ export interface PlannedQuery {
   readonly stateful: readonly StatefulOperator[];
   /** Leaf relations (sources, tables, local rows) in plan order. */
   readonly leaves: readonly LogicalPlan[];
+  /** `withWatermark` operators by id (their position in plan order), with their delays. */
+  readonly watermarks: readonly { readonly id: number; readonly delayMs: number }[];
 }
 
 export interface PlannerOptions {
@@ -33,6 +39,7 @@ export interface PlannerOptions {
 export function planPhysical(plan: LogicalPlan, options: PlannerOptions): PlannedQuery {
   const stateful: StatefulOperator[] = [];
   const leaves: LogicalPlan[] = [];
+  const watermarks: { id: number; delayMs: number }[] = [];
   const now = options.now ?? Date.now;
   const visit = (p: LogicalPlan): PhysicalOperator => {
     switch (p.kind) {
@@ -45,7 +52,7 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Planne
       case 'aggregate': {
         const child = visit(p.child);
         if (options.incremental && p.streaming) {
-          return register(new StatefulAggregateExec(child, p, stateful.length, requireProvider(options), now));
+          return register(new StatefulAggregateExec(child, p, stateful.length, requireProvider(options), now, eventTimeKey(p)));
         }
         return new HashAggregateExec(child, p);
       }
@@ -57,6 +64,13 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Planne
         return new DeduplicateExec(child, p.keys);
       }
       case 'union': return new UnionExec(p.children.map(visit), p.schema);
+      case 'timeWindow': return new TimeWindowExec(visit(p.child), p);
+      case 'eventTimeWatermark': {
+        const child = visit(p.child);
+        const id = watermarks.length;
+        watermarks.push({ id, delayMs: p.delayMs });
+        return new EventTimeWatermarkExec(child, p, id);
+      }
       case 'sort': return new SortExec(visit(p.child), p.keys);
       case 'limit': return new LimitExec(visit(p.child), p.n);
     }
@@ -66,7 +80,17 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Planne
     return op;
   };
   const root = visit(plan);
-  return { root, stateful, leaves };
+  return { root, stateful, leaves, watermarks };
+}
+
+/** The first grouping key of an aggregate that carries watermarked event time. */
+function eventTimeKey(p: Extract<LogicalPlan, { kind: 'aggregate' }>): EventTimeKey | null {
+  const inner = eventTimeColumns(p.child);
+  for (let i = 0; i < p.groupBy.length; i++) {
+    const g = p.groupBy[i]!.expr;
+    if (g.kind === 'ref' && inner.has(g.index)) return { index: i, kind: inner.get(g.index)! };
+  }
+  return null;
 }
 
 function requireProvider(options: PlannerOptions): StateStoreProvider {

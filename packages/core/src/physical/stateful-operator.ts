@@ -21,6 +21,8 @@ export interface StatefulOperator extends PhysicalOperator {
   commitState(version: number): Promise<void>;
   abortState(): void;
   metrics(): StateOperatorMetrics;
+  /** Whether a batch at this watermark would emit or evict state (then a no-data batch runs). */
+  hasWorkAt?(watermarkMs: number): boolean;
 }
 
 export function isStateful(op: PhysicalOperator): op is StatefulOperator {

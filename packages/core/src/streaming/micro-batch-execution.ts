@@ -16,6 +16,7 @@ import type { StreamingQueryStatus } from './query-status.ts';
 import { createSinkBatch } from './sink-batch.ts';
 import { StreamingQueryException } from './streaming-query-exception.ts';
 import type { Trigger } from './trigger.ts';
+import type { EventTimeStats } from '../physical/event-time-watermark-exec.ts';
 
 /** A started source of the query, with its stable id (its position among the plan's sources). */
 export interface RunningSource {
@@ -57,7 +58,14 @@ export class MicroBatchExecution {
   private readonly p: ExecutionParams;
   private committed = new Map<string, Offset>();
   private nextBatchId = 0;
+  /** The watermark the next batch uses (W_N): state at or below it is evicted. */
   private watermarkMs = 0;
+  /** The previous batch's watermark: input rows at or below it are late. */
+  private lateWatermarkMs = 0;
+  /** Highest event time (µs) seen so far per `withWatermark` operator. */
+  private readonly maxEventTimes = new Map<number, number>();
+  /** The watermark moved in the last batch: stateful operators may have state to emit or evict. */
+  private watermarkMoved = false;
   private pending: { batchId: number; entry: OffsetEntry } | undefined;
   private stopped = false;
   private readonly stopSignal = new AbortController();
@@ -145,6 +153,8 @@ export class MicroBatchExecution {
       if (!entry) throw new Error(`Checkpoint ${checkpoint.dir} is damaged: commits/${committedId} exists but offsets/${committedId} does not`);
       for (const s of this.p.sources) this.committed.set(s.id, entry.offsets[s.id] ?? s.source.initialOffset());
       this.watermarkMs = Math.max(entry.batchWatermarkMs, lastCommit!.value.nextBatchWatermarkMs);
+      this.lateWatermarkMs = entry.batchWatermarkMs;
+      this.watermarkMoved = this.watermarkMs > entry.batchWatermarkMs;
     } else {
       for (const s of this.p.sources) this.committed.set(s.id, s.source.initialOffset());
     }
@@ -223,12 +233,23 @@ export class MicroBatchExecution {
       if (!sameOffset(end, start)) moved = true;
     }
     const latestOffsetMs = this.p.clock.now() - latestStart;
+    if (!moved && this.needsNoDataBatch()) {
+      // The watermark moved: run a batch without new rows so closed windows are emitted and evicted.
+      await this.runBatch(this.nextBatchId, new Map(this.committed), this.p.clock.now(), this.watermarkMs, false, triggerStart, latestOffsetMs);
+      return true;
+    }
     if (!moved) {
       this.setStatus('Waiting for data to arrive', false, false);
       return false;
     }
     await this.runBatch(this.nextBatchId, ends, this.p.clock.now(), this.watermarkMs, false, triggerStart, latestOffsetMs);
     return true;
+  }
+
+  private needsNoDataBatch(): boolean {
+    if (!this.watermarkMoved) return false;
+    const wm = this.watermarkMs;
+    return this.p.planned.stateful.some((op) => op.hasWorkAt?.(wm) ?? false);
   }
 
   private async runBatch(
@@ -268,12 +289,17 @@ export class MicroBatchExecution {
     const t2 = clock.now();
     let output: ColumnBatch[];
     let numOutputRows: number;
+    const stats = new Map<number, EventTimeStats>();
+    const lateWatermarkMs = isReplay ? (this.p.checkpoint.offsets.get(batchId - 1)?.batchWatermarkMs ?? 0) : this.lateWatermarkMs;
     try {
       output = planned.root.execute({
         eval: { batchTimestampMs, timeZone: this.p.session.timeZone },
         inputs,
         batchId,
         outputMode: this.p.outputMode,
+        watermarkMs,
+        lateWatermarkMs,
+        eventTime: { record: (id, st) => stats.set(id, st) },
       });
       numOutputRows = totalRows(output);
       await sink.addBatch(createSinkBatch(this.p.session, batchId, planned.root.schema, output), this.p.outputMode);
@@ -282,15 +308,19 @@ export class MicroBatchExecution {
       throw e;
     }
     const t3 = clock.now();
+    const nextWatermarkMs = this.nextWatermark(watermarkMs, stats);
     for (const op of planned.stateful) await op.commitState(batchId + 1);
-    checkpoint.commits.add(batchId, { nextBatchWatermarkMs: this.watermarkMs });
+    checkpoint.commits.add(batchId, { nextBatchWatermarkMs: nextWatermarkMs });
+    this.watermarkMoved = nextWatermarkMs > watermarkMs;
+    this.lateWatermarkMs = watermarkMs;
+    this.watermarkMs = nextWatermarkMs;
     for (const { s, end } of perSource) {
       await s.source.commit(end);
       this.committed.set(s.id, end);
     }
     this.nextBatchId = batchId + 1;
     const t4 = clock.now();
-    this.reportProgress(batchId, triggerStart, perSource, numOutputRows, {
+    this.reportProgress(batchId, triggerStart, perSource, numOutputRows, eventTimeProgress(stats, watermarkMs, planned.watermarks.length > 0), {
       latestOffset: latestOffsetMs,
       walCommit: t1 - t0,
       getBatch: t2 - t1,
@@ -304,7 +334,7 @@ export class MicroBatchExecution {
   private reportProgress(
     batchId: number, triggerStart: number,
     perSource: readonly { s: RunningSource; start: Offset; end: Offset; rows: number }[],
-    numOutputRows: number, durationMs: Record<string, number>,
+    numOutputRows: number, eventTime: Record<string, string>, durationMs: Record<string, number>,
   ): void {
     const numInputRows = perSource.reduce((a, x) => a + x.rows, 0);
     const sinceLast = this.lastTriggerStartMs === null ? NaN : (triggerStart - this.lastTriggerStartMs) / 1000;
@@ -332,7 +362,7 @@ export class MicroBatchExecution {
       inputRowsPerSecond: rate(numInputRows, sinceLast),
       processedRowsPerSecond: rate(numInputRows, execSeconds),
       durationMs,
-      eventTime: {},
+      eventTime,
       stateOperators: this.p.planned.stateful.map((op) => {
         const m = op.metrics();
         return {
@@ -354,6 +384,25 @@ export class MicroBatchExecution {
       sink: { description: this.p.sink.description, numOutputRows, metrics: {} },
     });
     this.pushProgress(progress);
+  }
+
+  /**
+   * The watermark for the next batch: per `withWatermark` operator, max event time seen − delay;
+   * combined by `spark.sql.streaming.multipleWatermarkPolicy` (min by default); never moves back.
+   */
+  private nextWatermark(current: number, stats: ReadonlyMap<number, EventTimeStats>): number {
+    for (const [id, st] of stats) {
+      if (st.count > 0) this.maxEventTimes.set(id, Math.max(this.maxEventTimes.get(id) ?? -Infinity, st.max));
+    }
+    const candidates: number[] = [];
+    for (const w of this.p.planned.watermarks) {
+      const max = this.maxEventTimes.get(w.id);
+      if (max !== undefined) candidates.push(Math.floor(max / 1000) - w.delayMs);
+    }
+    if (candidates.length === 0) return current;
+    const policy = (this.p.session.conf.get('spark.sql.streaming.multipleWatermarkPolicy') ?? 'min').toLowerCase();
+    const global = policy === 'max' ? Math.max(...candidates) : Math.min(...candidates);
+    return Math.max(current, global);
   }
 
   private pushProgress(progress: StreamingQueryProgress): void {
@@ -407,6 +456,30 @@ export class MicroBatchExecution {
       safeCall(() => l.onQueryTerminated?.({ id: this.p.id, runId: this.p.runId, exception: error ? error.cause.message : null, errorClassOnException: null }));
     }
   }
+}
+
+/** Progress `eventTime`: min/max/avg of the batch's watermarked event times and the batch's watermark. */
+function eventTimeProgress(stats: ReadonlyMap<number, EventTimeStats>, watermarkMs: number, hasWatermark: boolean): Record<string, string> {
+  if (!hasWatermark) return {};
+  const iso = (micros: number): string => new Date(Math.floor(micros / 1000)).toISOString();
+  const out: Record<string, string> = { watermark: new Date(watermarkMs).toISOString() };
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  let count = 0;
+  for (const st of stats.values()) {
+    if (st.count === 0) continue;
+    min = Math.min(min, st.min);
+    max = Math.max(max, st.max);
+    sum += st.sum;
+    count += st.count;
+  }
+  if (count > 0) {
+    out.min = iso(min);
+    out.max = iso(max);
+    out.avg = iso(sum / count);
+  }
+  return out;
 }
 
 /** Listener code must not break the query; its errors are reported and ignored, as in Spark. */
