@@ -17,6 +17,8 @@ import { TimeWindowExec } from './time-window-exec.ts';
 import { EventTimeWatermarkExec } from './event-time-watermark-exec.ts';
 import { eventTimeColumns } from '../logical/event-time-columns.ts';
 import type { EventTimeKey } from './stateful-aggregate-exec.ts';
+import type { DedupEventTime } from './stateful-deduplicate-exec.ts';
+import { planChildren } from '../logical/logical-plan.ts';
 
 export interface PlannedQuery {
   readonly root: PhysicalOperator;
@@ -59,7 +61,7 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Planne
       case 'deduplicate': {
         const child = visit(p.child);
         if (options.incremental && p.streaming) {
-          return register(new StatefulDeduplicateExec(child, p, stateful.length, requireProvider(options), now));
+          return register(new StatefulDeduplicateExec(child, p, stateful.length, requireProvider(options), now, dedupEventTime(p)));
         }
         return new DeduplicateExec(child, p.keys);
       }
@@ -81,6 +83,34 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Planne
   };
   const root = visit(plan);
   return { root, stateful, leaves, watermarks };
+}
+
+/**
+ * Event time of a streaming deduplication: for `dropDuplicatesWithinWatermark`, the watermarked column
+ * of the input and its delay; for `dropDuplicates`, a watermarked column among the keys.
+ */
+function dedupEventTime(p: Extract<LogicalPlan, { kind: 'deduplicate' }>): DedupEventTime | null {
+  const inner = eventTimeColumns(p.child);
+  if (p.withinWatermark) {
+    const wm = findWatermark(p.child);
+    const first = wm ? [...inner.entries()].find(([i]) => i === wm.column) ?? [...inner.entries()][0] : undefined;
+    if (!wm || !first) return null;
+    return { column: first[0], kind: first[1], withinDelayMs: wm.delayMs };
+  }
+  for (const k of p.keys) {
+    const kind = inner.get(k);
+    if (kind) return { column: k, kind, withinDelayMs: null };
+  }
+  return null;
+}
+
+function findWatermark(p: LogicalPlan): Extract<LogicalPlan, { kind: 'eventTimeWatermark' }> | undefined {
+  if (p.kind === 'eventTimeWatermark') return p;
+  for (const c of planChildren(p)) {
+    const w = findWatermark(c);
+    if (w) return w;
+  }
+  return undefined;
 }
 
 /** The first grouping key of an aggregate that carries watermarked event time. */
