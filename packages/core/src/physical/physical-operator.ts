@@ -30,4 +30,6 @@ export interface ExecContext {
   readonly lateWatermarkMs?: number;
   /** Streaming only: where `withWatermark` operators report each batch's event-time statistics. */
   readonly eventTime?: { record(watermarkId: number, stats: EventTimeStats): void };
+  /** Streaming only: when the query routes late rows to a side output, stateful operators hand them here. */
+  readonly lateRows?: { add(operatorId: number, rows: ColumnBatch): void };
 }

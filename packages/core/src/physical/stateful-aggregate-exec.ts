@@ -80,6 +80,7 @@ export class StatefulAggregateExec implements StatefulOperator {
           kept += mask[i]!;
         }
         this.lastDropped += b.numRows - kept;
+        if (ctx.lateRows && kept < b.numRows) ctx.lateRows.add(this.operatorId, b.filter(invert(mask), b.numRows - kept));
         if (kept === 0) continue;
         b = b.filter(mask, kept);
       }
@@ -187,6 +188,13 @@ export class StatefulAggregateExec implements StatefulOperator {
       commitTimeMs: this.lastCommitMs,
     };
   }
+}
+
+/** The complement of a 0/1 row mask. */
+export function invert(mask: Uint8Array): Uint8Array {
+  const out = new Uint8Array(mask.length);
+  for (let i = 0; i < mask.length; i++) out[i] = mask[i]! ^ 1;
+  return out;
 }
 
 /** Event time of a key value in microseconds: a timestamp itself, or a window's end. */

@@ -7,6 +7,7 @@ import type { StateStoreId, StateStoreProvider } from '../state/state-store.ts';
 import { StructType } from '../types/schema.ts';
 import type { ExecContext, PhysicalOperator } from './physical-operator.ts';
 import type { StateOperatorMetrics, StatefulOperator } from './stateful-operator.ts';
+import { invert } from './stateful-aggregate-exec.ts';
 
 /** Where a deduplication finds event time, and how long a key is remembered. */
 export interface DedupEventTime {
@@ -72,6 +73,7 @@ export class StatefulDeduplicateExec implements StatefulOperator {
           let kept = 0;
           for (let i = 0; i < b.numRows; i++) { mask[i] = times[i]! <= lateMicros ? 0 : 1; kept += mask[i]!; }
           this.lastDropped += b.numRows - kept;
+          if (ctx.lateRows && kept < b.numRows) ctx.lateRows.add(this.operatorId, b.filter(invert(mask), b.numRows - kept));
           if (kept === 0) continue;
           if (kept < b.numRows) {
             b = b.filter(mask, kept);

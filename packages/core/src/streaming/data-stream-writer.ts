@@ -10,6 +10,8 @@ import { lookupSink } from '../connector/format-registry.ts';
 import { Options, type OptionValue } from '../connector/options.ts';
 import type { ForeachBatchFunction, ForeachWriter, Sink, SinkContext } from '../connector/sink.ts';
 import type { DataFrame } from '../dataframe/dataframe.ts';
+import { StructType } from '../types/schema.ts';
+import { TIME_WINDOW_COLUMN } from '../logical/time-window-builder.ts';
 import type { StreamingRelation } from '../logical/logical-plan.ts';
 import { planPhysical } from '../physical/physical-planner.ts';
 import { CheckpointedStateStoreProvider } from '../state/checkpointed-state-store-provider.ts';
@@ -28,6 +30,7 @@ interface WriterState {
   readonly partitionBy: readonly string[];
   readonly foreachBatch?: ForeachBatchFunction;
   readonly foreachWriter?: ForeachWriter;
+  readonly lateRows?: { readonly format: string; readonly options: Options };
 }
 
 /**
@@ -89,6 +92,16 @@ export class DataStreamWriter<F extends string = string> {
     return new DataStreamWriter<'foreach'>(this.df, { ...this.s, format: 'foreach', foreachWriter: w });
   }
 
+  /**
+   * Beyond Spark: rows a stateful operator drops because they are older than the watermark go to a
+   * second sink instead of being lost (`lateRowsSink('memory', { queryName: 'late' })`). The rows keep
+   * the columns they had when they reached the first stateful operator; each batch's late rows are
+   * written with that batch's id.
+   */
+  lateRowsSink(format: string, options: GenericOptions = {}): DataStreamWriter<F> {
+    return this.with({ lateRows: { format, options: new Options(Object.entries(options)) } });
+  }
+
   /** Starts the query. Resolves once its sources are open and the loop runs; rejects if it cannot start. */
   async start(path?: string): Promise<StreamingQuery> {
     const session = this.df.session;
@@ -124,6 +137,7 @@ export class DataStreamWriter<F extends string = string> {
     const relations = collectStreamingRelations(plan);
     const sourceIds = relations.map((r, i) => ({ id: String(i), format: r.format }));
     let sink: Sink | undefined;
+    const extraSinks: Sink[] = [];
     const started: RunningSource[] = [];
     try {
       checkpoint.lock();
@@ -154,6 +168,24 @@ export class DataStreamWriter<F extends string = string> {
         ...(s.foreachWriter ? { foreachWriter: s.foreachWriter } : {}),
       };
       sink = provider.createSink(s.options, ctx);
+      let lateRows: { sink: Sink; operatorId: number; schema: StructType } | undefined;
+      if (s.lateRows) {
+        const first = planned.stateful[0];
+        if (!first || first.children.length === 0) {
+          throw new AnalysisError('lateRowsSink needs a stateful operation with a watermark (an aggregation or deduplication after withWatermark)');
+        }
+        // The window a row fell into is named as users know it.
+        const inner = first.children[0]!.schema;
+        const schema = new StructType(inner.fields.map((f) => (f.name === TIME_WINDOW_COLUMN ? { ...f, name: 'window' } : f)));
+        const lateProvider = lookupSink(s.lateRows.format);
+        const lateName = s.lateRows.options.get('queryName') ?? null;
+        lateRows = {
+          operatorId: first.operatorId,
+          schema,
+          sink: lateProvider.createSink(s.lateRows.options, { ...ctx, queryName: lateName, schema, outputMode: 'append', partitionBy: [] }),
+        };
+        extraSinks.push(lateRows.sink);
+      }
 
       // 4. Sources: created, then opened; a source that cannot open fails start().
       const runId = randomUUID();
@@ -172,7 +204,7 @@ export class DataStreamWriter<F extends string = string> {
 
       let query: StreamingQuery | undefined;
       execution = new MicroBatchExecution({
-        session, plan, planned, sources: started, sink, outputMode: s.outputMode, trigger: s.trigger, clock: session.clock,
+        session, plan, planned, sources: started, sink, ...(lateRows ? { lateRows } : {}), outputMode: s.outputMode, trigger: s.trigger, clock: session.clock,
         checkpoint, deleteCheckpointOnStop: temporary, id, runId, name: s.queryName,
         listeners: () => session.streams.listListeners(),
         onTerminated: (error) => {
@@ -190,7 +222,7 @@ export class DataStreamWriter<F extends string = string> {
       execution.run();
       return query;
     } catch (e) {
-      await Promise.allSettled([...started.map((r) => r.source.stop()), ...(sink ? [sink.stop()] : [])]);
+      await Promise.allSettled([...started.map((r) => r.source.stop()), ...(sink ? [sink.stop()] : []), ...extraSinks.map((x) => x.stop())]);
       checkpoint.unlock();
       if (temporary) rmSync(dir, { recursive: true, force: true });
       throw e;

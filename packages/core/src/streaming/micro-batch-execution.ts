@@ -16,6 +16,7 @@ import type { StreamingQueryStatus } from './query-status.ts';
 import { createSinkBatch } from './sink-batch.ts';
 import { StreamingQueryException } from './streaming-query-exception.ts';
 import type { Trigger } from './trigger.ts';
+import type { StructType } from '../types/schema.ts';
 import type { EventTimeStats } from '../physical/event-time-watermark-exec.ts';
 
 /** A started source of the query, with its stable id (its position among the plan's sources). */
@@ -31,6 +32,8 @@ export interface ExecutionParams {
   readonly planned: PlannedQuery;
   readonly sources: readonly RunningSource[];
   readonly sink: Sink;
+  /** Side output for rows the first stateful operator dropped as late (beyond Spark). */
+  readonly lateRows?: { readonly sink: Sink; readonly operatorId: number; readonly schema: StructType };
   readonly outputMode: OutputMode;
   readonly trigger: Trigger;
   readonly clock: Clock;
@@ -290,6 +293,8 @@ export class MicroBatchExecution {
     let output: ColumnBatch[];
     let numOutputRows: number;
     const stats = new Map<number, EventTimeStats>();
+    const late: ColumnBatch[] = [];
+    const lateRows = this.p.lateRows;
     const lateWatermarkMs = isReplay ? (this.p.checkpoint.offsets.get(batchId - 1)?.batchWatermarkMs ?? 0) : this.lateWatermarkMs;
     try {
       output = planned.root.execute({
@@ -300,9 +305,11 @@ export class MicroBatchExecution {
         watermarkMs,
         lateWatermarkMs,
         eventTime: { record: (id, st) => stats.set(id, st) },
+        ...(lateRows ? { lateRows: { add: (opId: number, rows: ColumnBatch) => { if (opId === lateRows.operatorId) late.push(rows); } } } : {}),
       });
       numOutputRows = totalRows(output);
       await sink.addBatch(createSinkBatch(this.p.session, batchId, planned.root.schema, output), this.p.outputMode);
+      if (lateRows) await lateRows.sink.addBatch(createSinkBatch(this.p.session, batchId, lateRows.schema, late), 'append');
     } catch (e) {
       for (const op of planned.stateful) op.abortState();
       throw e;
@@ -440,7 +447,7 @@ export class MicroBatchExecution {
 
   private async terminate(error: StreamingQueryException | null): Promise<void> {
     this.setStatus('Stopped', false, false);
-    const cleanup: Promise<unknown>[] = [this.p.sink.stop(), ...this.p.sources.map((s) => s.source.stop())];
+    const cleanup: Promise<unknown>[] = [this.p.sink.stop(), ...(this.p.lateRows ? [this.p.lateRows.sink.stop()] : []), ...this.p.sources.map((s) => s.source.stop())];
     const results = await Promise.allSettled(cleanup);
     if (!error) {
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
