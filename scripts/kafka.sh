@@ -5,6 +5,7 @@
 #   bash scripts/kafka.sh start    # prints the bootstrap address (e.g. 127.0.0.1:19092) on stdout
 #   bash scripts/kafka.sh status   # exit 0 when running, 1 when not
 #   bash scripts/kafka.sh stop     # SIGTERM, then SIGKILL after 30 s; removes the state dir
+#   bash scripts/kafka.sh restart  # stop, keeping the state dir (topics, records, offsets), then start on it
 #
 # Environment: KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093), CAUDAL_KAFKA_VERSION (see below),
 # KAFKA_OWNER_PID (optional: the broker is stopped once that process has exited, so a killed test
@@ -131,8 +132,9 @@ spawn_owner_watchdog() {
     </dev/null >>"$STATE_DIR/watchdog.log" 2>&1 &
 }
 
+# `cmd_start reuse` keeps an existing state dir (after `cmd_stop keep`) instead of formatting a new one.
 cmd_start() {
-  local pid
+  local reuse="${1:-}" pid
   if pid="$(broker_pid)"; then
     log "already running (pid $pid)"
     printf '%s:%s\n' "$HOST" "$PORT"
@@ -144,19 +146,23 @@ cmd_start() {
   port_open "$PORT" && die "port $HOST:$PORT is already in use (set KAFKA_PORT)"
   port_open "$CONTROLLER_PORT" && die "port $HOST:$CONTROLLER_PORT is already in use (set KAFKA_CONTROLLER_PORT)"
 
-  rm -rf "$STATE_DIR"
-  mkdir -p "$STATE_DIR/data"
-  write_server_properties
-  # A cluster id is 16 random bytes in URL-safe base64 without padding (what `random-uuid` prints).
-  local cluster_id
-  cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
   local java_opts=(-Xms128m -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true
     -Dorg.slf4j.simpleLogger.showDateTime=true
     "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS")
-  if ! java "${java_opts[@]}" -cp "$cp" kafka.tools.StorageTool format \
-      -t "$cluster_id" -c "$STATE_DIR/server.properties" >"$STATE_DIR/format.log" 2>&1; then
-    cat "$STATE_DIR/format.log" >&2
-    die "formatting the KRaft storage in $STATE_DIR/data failed"
+  if [[ "$reuse" == reuse && -f "$STATE_DIR/server.properties" && -d "$STATE_DIR/data" ]]; then
+    log "starting on the existing state dir $STATE_DIR"
+  else
+    rm -rf "$STATE_DIR"
+    mkdir -p "$STATE_DIR/data"
+    write_server_properties
+    # A cluster id is 16 random bytes in URL-safe base64 without padding (what `random-uuid` prints).
+    local cluster_id
+    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    if ! java "${java_opts[@]}" -cp "$cp" kafka.tools.StorageTool format \
+        -t "$cluster_id" -c "$STATE_DIR/server.properties" >"$STATE_DIR/format.log" 2>&1; then
+      cat "$STATE_DIR/format.log" >&2
+      die "formatting the KRaft storage in $STATE_DIR/data failed"
+    fi
   fi
 
   nohup java "${java_opts[@]}" -cp "$cp" kafka.Kafka "$STATE_DIR/server.properties" \
@@ -183,8 +189,9 @@ cmd_start() {
   printf '%s:%s\n' "$HOST" "$PORT"
 }
 
+# `cmd_stop keep` leaves the state dir in place for `cmd_start reuse`.
 cmd_stop() {
-  local pid
+  local keep="${1:-}" pid
   if pid="$(broker_pid)"; then
     kill -TERM "$pid" 2>/dev/null || true
     local deadline=$((SECONDS + STOP_TIMEOUT_S))
@@ -198,7 +205,7 @@ cmd_stop() {
   else
     log "not running on port $PORT"
   fi
-  rm -rf "$STATE_DIR"
+  if [[ "$keep" == keep ]]; then rm -f "$PID_FILE"; else rm -rf "$STATE_DIR"; fi
 }
 
 cmd_status() {
@@ -219,5 +226,6 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  restart) cmd_stop keep; cmd_start reuse ;;
+  *) echo "usage: $0 start|stop|restart|status" >&2; exit 2 ;;
 esac

@@ -3,7 +3,8 @@ import type { DataType } from '../types/data-type.ts';
 
 /**
  * Maps grouping keys to dense slots (0, 1, 2, ...), a batch at a time. One numeric or string key uses a
- * Map on the raw value; several keys use an encoded composite key. Freed slots are reused.
+ * Map on the raw value (numeric keys are looked up in a typed cache in front of it); several keys use an
+ * encoded composite key. Freed slots are reused.
  * Key values are kept per column so results can be emitted without re-reading the input.
  */
 export class GroupTable {
@@ -13,6 +14,8 @@ export class GroupTable {
   private readonly free: number[] = [];
   private slotCount = 0;
   private readonly single: boolean;
+  /** Typed front of `index` for one numeric key; created on first use. */
+  private numCache: NumericSlotCache | null = null;
 
   constructor(readonly keyTypes: readonly DataType[]) {
     this.keyColumns = keyTypes.map(() => []);
@@ -39,15 +42,40 @@ export class GroupTable {
     if (this.single) {
       const k = keys[0]!;
       const index = this.index;
-      if (k.kind === 'num' && k.valid === null) {
+      if (k.kind === 'num') {
+        // Numeric keys go through the typed cache first; the Map is consulted once per key (or per NaN row).
+        const cache = (this.numCache ??= new NumericSlotCache());
         const v = k.values;
+        const valid = k.valid;
+        // The cache's probe, inlined: this loop runs once per input row.
+        let cacheKeys = cache.keys;
+        let cacheSlots = cache.slots;
+        let mask = cache.mask;
         for (let i = 0; i < n; i++) {
+          if (valid !== null && valid[i] === 0) {
+            if (this.nullSlot < 0) { this.nullSlot = this.allocate([null]); inserted?.push(this.nullSlot); }
+            slots[i] = this.nullSlot;
+            continue;
+          }
           const key = v[i]!;
-          let s = index.get(key);
-          if (s === undefined) {
-            s = this.allocate([key]);
-            index.set(key, s);
-            inserted?.push(s);
+          let h = hashNumber(key) & mask;
+          let s = cacheSlots[h]!;
+          while (s >= 0 && cacheKeys[h] !== key) {
+            h = (h + 1) & mask;
+            s = cacheSlots[h]!;
+          }
+          if (s < 0) {
+            let found = index.get(key);
+            if (found === undefined) {
+              found = this.allocate([key]);
+              index.set(key, found);
+              inserted?.push(found);
+            }
+            s = found;
+            cache.set(key, s);
+            cacheKeys = cache.keys;
+            cacheSlots = cache.slots;
+            mask = cache.mask;
           }
           slots[i] = s;
         }
@@ -70,12 +98,15 @@ export class GroupTable {
       }
       return slots;
     }
+    // Composite keys: one scratch array for the row's values, copied only when the key is new.
+    const width = keys.length;
+    const values = new Array<unknown>(width);
     for (let i = 0; i < n; i++) {
-      const values = keys.map((k) => valueAt(k, i));
+      for (let c = 0; c < width; c++) values[c] = valueAt(keys[c]!, i);
       const code = encodeKey(values);
       let s = this.index.get(code);
       if (s === undefined) {
-        s = this.allocate(values);
+        s = this.allocate(values.slice());
         this.index.set(code, s);
         inserted?.push(s);
       }
@@ -108,6 +139,8 @@ export class GroupTable {
     const values = this.keyValues(slot);
     if (this.keyTypes.length === 0 || (this.single && values[0] === null)) this.nullSlot = -1;
     else this.index.delete(this.single ? values[0] : encodeKey(values));
+    // The slot may be reused for another key: forget every cached key → slot pair (removals are rare: undo).
+    this.numCache?.clear();
     for (const col of this.keyColumns) col[slot] = null;
     this.free.push(slot);
   }
@@ -140,6 +173,62 @@ export class GroupTable {
     values.forEach((v, c) => { this.keyColumns[c]![s] = v; });
     return s;
   }
+}
+
+const hashScratch = new Float64Array(1);
+const hashWords = new Int32Array(hashScratch.buffer);
+
+/**
+ * Open-addressing table (linear probing, typed arrays) from a numeric key to its slot: the per-row lookup of a
+ * numeric grouping key neither boxes the double nor hashes through a Map. Keys compare as the Map compares them
+ * (-0 equals 0); NaN is never cached, so it always falls through to the Map, which treats all NaNs as one key.
+ */
+class NumericSlotCache {
+  /** Read directly by GroupTable.findOrInsert's probe (slot -1 = empty); replaced when the table grows. */
+  keys = new Float64Array(64);
+  slots = new Int32Array(64).fill(-1);
+  mask = 63;
+  private count = 0;
+
+  set(key: number, slot: number): void {
+    if (key !== key) return;
+    if ((this.count + 1) * 2 > this.slots.length) this.grow();
+    let h = hashNumber(key) & this.mask;
+    while (this.slots[h]! >= 0) {
+      if (this.keys[h] === key) { this.slots[h] = slot; return; }
+      h = (h + 1) & this.mask;
+    }
+    this.keys[h] = key + 0;
+    this.slots[h] = slot;
+    this.count++;
+  }
+
+  clear(): void {
+    this.slots.fill(-1);
+    this.count = 0;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldSlots = this.slots;
+    const size = oldSlots.length * 2;
+    this.keys = new Float64Array(size);
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    this.count = 0;
+    for (let i = 0; i < oldSlots.length; i++) if (oldSlots[i]! >= 0) this.set(oldKeys[i]!, oldSlots[i]!);
+  }
+}
+
+/** Equal for equal keys (0 and -0 included): int32 values hash as themselves, others by their bits. */
+function hashNumber(x: number): number {
+  let h = x | 0;
+  if (h !== x) {
+    hashScratch[0] = x;
+    h = hashWords[0]! ^ hashWords[1]!;
+  }
+  h = Math.imul(h, 0x9e3779b1);
+  return h ^ (h >>> 15);
 }
 
 function isMapKeyable(t: DataType): boolean {

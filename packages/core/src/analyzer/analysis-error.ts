@@ -3,5 +3,6 @@
  * output mode. Raised while the plan is built or at `start()`, before any data is read.
  */
 export class AnalysisError extends Error {
+  /** Always `AnalysisError` (Spark's exception class name). */
   override readonly name = 'AnalysisError';
 }

@@ -1,8 +1,10 @@
 import { AnalysisError } from './analysis-error.ts';
+import { QualifiedSchema } from './qualified-schema.ts';
 import type { BoundExpr } from '../expr/bound-expr.ts';
 import { canCast, castErrorMessage } from '../expr/cast.ts';
 import { exprToString, type BinaryOp, type Expr } from '../expr/expression.ts';
 import { lookupFunction } from '../functions/registry.ts';
+import { resolveTimeShift } from '../functions/time-add.ts';
 import type { DataType } from '../types/data-type.ts';
 import { BOOLEAN, DOUBLE, STRING, isNumeric, sameType, simpleString, widerNumeric } from '../types/data-type.ts';
 import type { StructType } from '../types/schema.ts';
@@ -99,8 +101,9 @@ function resolveColumn(parts: readonly string[], schema: StructType): BoundExpr 
     const f = schema.fields[exact]!;
     return { kind: 'ref', index: exact, name: f.name, dataType: f.dataType, nullable: f.nullable };
   }
-  const first = parts[0]!;
-  const idx = findField(schema.fields.map((f) => f.name), first, schema);
+  // `t.col[.field...]`: the column of the relation named t (an alias or table name).
+  const qualified = parts.length > 1 && schema instanceof QualifiedSchema ? schema.qualifiedIndex(parts[0]!, parts[1]!) : -1;
+  const idx = qualified !== -1 ? qualified : findField(schema.fields.map((f) => f.name), parts[0]!, schema);
   if (idx === -1) {
     throw new AnalysisError(
       `A column or function parameter with name \`${whole}\` cannot be resolved. Available columns: ${schema.fields.map((f) => `\`${f.name}\``).join(', ') || '(none)'}`,
@@ -108,7 +111,7 @@ function resolveColumn(parts: readonly string[], schema: StructType): BoundExpr 
   }
   const f = schema.fields[idx]!;
   let cur: BoundExpr = { kind: 'ref', index: idx, name: f.name, dataType: f.dataType, nullable: f.nullable };
-  for (const part of parts.slice(1)) cur = getField(cur, part, whole);
+  for (const part of parts.slice(qualified === -1 ? 1 : 2)) cur = getField(cur, part, whole);
   return cur;
 }
 
@@ -119,7 +122,8 @@ function findField(names: readonly string[], name: string, schema: StructType): 
   if (hits.length > 1) {
     const exact = hits.filter((i) => names[i] === name);
     if (exact.length === 1) return exact[0]!;
-    throw new AnalysisError(`Reference \`${name}\` is ambiguous, could be: ${hits.map((i) => `\`${schema.fields[i]!.name}\``).join(', ')}`);
+    const display = (i: number): string => (schema instanceof QualifiedSchema ? schema.display(i) : `\`${schema.fields[i]!.name}\``);
+    throw new AnalysisError(`Reference \`${name}\` is ambiguous, could be: ${hits.map(display).join(', ')}`);
   }
   return hits[0] ?? -1;
 }
@@ -194,6 +198,8 @@ function resolveBinary(op: BinaryOp, left: BoundExpr, right: BoundExpr, sql: str
     mismatch(sql, `the left and right operands of the binary operator have incompatible types (${simpleString(lt)} and ${simpleString(rt)})`);
   switch (op) {
     case '+': case '-': case '*': case '/': case '%': {
+      const shifted = op === '+' || op === '-' ? resolveTimeShift(op, left, right, sql) : undefined;
+      if (shifted) return shifted;
       const asNum = (t: DataType): DataType | undefined => (t.kind === 'string' ? DOUBLE : isNumeric(t) || t.kind === 'null' ? t : undefined);
       const l = asNum(lt);
       const r = asNum(rt);

@@ -9,9 +9,13 @@ import type { OptionValue } from './options.ts';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface SourceOptionsByFormat {}
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+/** Typed options per sink format; sink packages add their formats here by declaration merging. */
 export interface SinkOptionsByFormat {}
 
+/** Options of any format: string, number or boolean values by key. */
 export type GenericOptions = Readonly<Record<string, OptionValue>>;
 
+/** The typed options of source format `F`, or generic options for a format without a declaration. */
 export type SourceOptionsFor<F extends string> = F extends keyof SourceOptionsByFormat ? SourceOptionsByFormat[F] : GenericOptions;
+/** The typed options of sink format `F`, or generic options for a format without a declaration. */
 export type SinkOptionsFor<F extends string> = F extends keyof SinkOptionsByFormat ? SinkOptionsByFormat[F] : GenericOptions;

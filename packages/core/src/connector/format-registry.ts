@@ -9,14 +9,20 @@ import type { SourceProvider } from './source.ts';
 const sources = new Map<string, SourceProvider>();
 const sinks = new Map<string, SinkProvider>();
 
+/**
+ * Makes a source format available to `readStream.format(name)` and `read.format(name)`; the same name again
+ * replaces it.
+ */
 export function registerSource(provider: SourceProvider): void {
   sources.set(provider.format.toLowerCase(), provider);
 }
 
+/** Makes a sink format available to `writeStream.format(name)`; the same name again replaces it. */
 export function registerSink(provider: SinkProvider): void {
   sinks.set(provider.format.toLowerCase(), provider);
 }
 
+/** The provider of a source format (case-insensitive); throws AnalysisError naming the unknown format. */
 export function lookupSource(format: string): SourceProvider {
   const p = sources.get(format.toLowerCase());
   if (!p) {
@@ -25,6 +31,7 @@ export function lookupSource(format: string): SourceProvider {
   return p;
 }
 
+/** The provider of a sink format (case-insensitive); throws AnalysisError naming the unknown format. */
 export function lookupSink(format: string): SinkProvider {
   const p = sinks.get(format.toLowerCase());
   if (!p) {

@@ -4,6 +4,7 @@
  */
 export type OptionValue = string | number | boolean;
 
+/** Immutable options of a source or sink: `with` returns a copy, keys are compared case-insensitively. */
 export class Options {
   private readonly map = new Map<string, { key: string; value: string }>();
 
@@ -11,20 +12,24 @@ export class Options {
     for (const [k, v] of entries) this.map.set(k.toLowerCase(), { key: k, value: String(v) });
   }
 
+  /** A copy with `key` set to `value` (as a string). */
   with(key: string, value: OptionValue): Options {
     const next = new Options(this.entries());
     next.map.set(key.toLowerCase(), { key, value: String(value) });
     return next;
   }
 
+  /** Whether the option is set (case-insensitive key). */
   has(key: string): boolean {
     return this.map.has(key.toLowerCase());
   }
 
+  /** The option's value as given, or undefined. */
   get(key: string): string | undefined {
     return this.map.get(key.toLowerCase())?.value;
   }
 
+  /** Every option as `[key, value]`, keys spelled as they were given. */
   entries(): [string, string][] {
     return [...this.map.values()].map((e) => [e.key, e.value]);
   }
@@ -37,10 +42,12 @@ export class Options {
     return out;
   }
 
+  /** The option's value, or `fallback` when it is not set. */
   getString(key: string, fallback: string): string {
     return this.get(key) ?? fallback;
   }
 
+  /** `true`/`false` (case-insensitive), `fallback` when unset; any other value throws OptionError. */
   getBoolean(key: string, fallback: boolean): boolean {
     const v = this.get(key);
     if (v === undefined) return fallback;
@@ -62,6 +69,7 @@ export class Options {
     return n;
   }
 
+  /** An integer option, or undefined when unset; a bad value throws OptionError (see `getInt`). */
   getOptionalInt(key: string, min = Number.MIN_SAFE_INTEGER): number | undefined {
     return this.has(key) ? this.getInt(key, 0, min) : undefined;
   }
@@ -79,5 +87,6 @@ export class Options {
 
 /** A bad or missing option: raised when a query is defined or started, before any data is read. */
 export class OptionError extends Error {
+  /** Always `OptionError`. */
   override readonly name = 'OptionError';
 }

@@ -9,12 +9,17 @@ import type { Options } from './options.ts';
 
 /** One micro-batch's output as a sink receives it. */
 export interface SinkBatch {
+  /** The micro-batch's id (the same id again after a restart means the same rows). */
   readonly batchId: number;
+  /** The query's output columns. */
   readonly schema: StructType;
+  /** The batch's rows, columnar. */
   readonly batches: readonly ColumnBatch[];
+  /** Rows in the batch. */
   readonly numRows: number;
   /** A static DataFrame over this batch's rows (what foreachBatch hands to user code). */
   toDataFrame(): DataFrame;
+  /** The batch's rows as an Apache Arrow table. */
   toArrow(): Table;
   /** Rows as plain objects (slow path: for user callbacks and display). */
   rows(): Row[];
@@ -28,6 +33,7 @@ export interface SinkBatch {
 export interface Sink {
   /** For progress reports, e.g. `MemorySink`, `ConsoleSinkProvider`. */
   readonly description: string;
+  /** Writes one micro-batch in the query's output mode; idempotent per `batch.batchId`. */
   addBatch(batch: SinkBatch, outputMode: OutputMode): Promise<void>;
   /** Releases files, connections. Idempotent. */
   stop(): Promise<void>;
@@ -38,20 +44,29 @@ export type ForeachBatchFunction = (batchDf: DataFrame, batchId: number) => void
 
 /** A user writer for `writeStream.foreach`: `open` once per batch, `process` per row, `close` at the end. */
 export interface ForeachWriter {
+  /** Called before a batch's rows; return false to skip the batch's rows (they were written before). */
   open?(partitionId: number, epochId: number): boolean | Promise<boolean>;
+  /** Called for every row of the batch, in order. */
   process(row: Row): void | Promise<void>;
+  /** Called after the batch (with the error that stopped it, or null). */
   close?(error: Error | null): void | Promise<void>;
 }
 
 /** What the engine hands a sink when a query starts. */
 export interface SinkContext {
+  /** The session the query runs in. */
   readonly session: Session;
+  /** `writeStream.queryName`, or null. */
   readonly queryName: string | null;
+  /** The query's output columns. */
   readonly schema: StructType;
+  /** The query's output mode. */
   readonly outputMode: OutputMode;
   /** The query's checkpoint directory (a temporary one for sinks that do not require a location). */
   readonly checkpointDir: string;
+  /** The function given to `writeStream.foreachBatch`. */
   readonly foreachBatch?: ForeachBatchFunction;
+  /** The writer given to `writeStream.foreach`. */
   readonly foreachWriter?: ForeachWriter;
   /** `df.writeStream.partitionBy(...)` columns. */
   readonly partitionBy: readonly string[];
@@ -62,10 +77,12 @@ export interface SinkContext {
  * `createSink` validates options and must throw clear errors before any data is read.
  */
 export interface SinkProvider {
+  /** The name `writeStream.format` takes (case-insensitive), e.g. `console`. */
   readonly format: string;
   /** Output modes this sink accepts; others fail at start() naming the sink and the mode. */
   readonly supportedOutputModes: readonly OutputMode[];
   /** Sinks whose output must survive restarts (file, Kafka) need a user-chosen checkpoint location. */
   readonly requiresCheckpointLocation: boolean;
+  /** Validates the options (throwing OptionError) and creates the sink of one query run. */
   createSink(options: Options, ctx: SinkContext): Sink;
 }

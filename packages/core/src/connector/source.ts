@@ -8,7 +8,15 @@ import type { Options } from './options.ts';
  * How much a source may admit into one micro-batch. `all` ignores a source's own limits (Trigger.Once);
  * `default` applies the limits its options set (maxFilesPerTrigger, maxOffsetsPerTrigger, ...).
  */
-export type ReadLimit = { readonly kind: 'all' } | { readonly kind: 'default' };
+export type ReadLimit =
+  | {
+    /** No limit. */
+    readonly kind: 'all';
+  }
+  | {
+    /** The source's own limits. */
+    readonly kind: 'default';
+  };
 
 /**
  * A replayable (or, for socket, best-effort) stream of rows, read in micro-batches.
@@ -21,6 +29,7 @@ export type ReadLimit = { readonly kind: 'all' } | { readonly kind: 'default' };
  * - `commit(end)` tells the source every row up to `end` is durable downstream; it may drop them.
  */
 export interface StreamSource {
+  /** The rows' columns. */
   readonly schema: StructType;
   /** For progress reports, e.g. `RateStreamV2[rowsPerSecond=1, rampUpTimeSeconds=0, numPartitions=1]`. */
   readonly description: string;
@@ -30,7 +39,12 @@ export interface StreamSource {
   initialOffset(): Offset;
   /** The newest offset available now, bounded by `limit` counting from `start`. */
   latestOffset(start: Offset, limit: ReadLimit): Promise<Offset>;
+  /**
+   * The rows in (start, end]; the same range always gives the same rows. `start` is null for a new query's
+   * first batch.
+   */
   getBatch(start: Offset | null, end: Offset): Promise<ColumnBatch[]>;
+  /** Every row up to `end` is durable downstream; the source may drop them. */
   commit(end: Offset): Promise<void>;
   /** Releases sockets, watchers, timers. Idempotent. */
   stop(): Promise<void>;
@@ -41,15 +55,18 @@ export interface StreamSource {
  * exactly that (in as many batches as its limits need) and then stops.
  */
 export interface SupportsTriggerAvailableNow {
+  /** Fixes the end offset that `Trigger.AvailableNow` will stop at (what is available now). */
   prepareForTriggerAvailableNow(): Promise<void>;
 }
 
+/** Whether the source can serve `Trigger.AvailableNow` by itself. */
 export function supportsAvailableNow(s: StreamSource): s is StreamSource & SupportsTriggerAvailableNow {
   return typeof (s as Partial<SupportsTriggerAvailableNow>).prepareForTriggerAvailableNow === 'function';
 }
 
 /** What the engine hands a source when a query starts. */
 export interface SourceContext {
+  /** The session's clock (a ManualClock in tests). */
   readonly clock: Clock;
   /** A directory the source owns inside the checkpoint (`<checkpoint>/sources/<sourceId>`); it exists. */
   readonly metadataDir: string;
@@ -64,8 +81,16 @@ export interface SourceContext {
 
 /** A static (bounded) read: `session.read.format(...).load()`. */
 export interface BatchSource {
+  /** The rows' columns. */
   readonly schema: StructType;
+  /** Reads every row. */
   read(): Promise<ColumnBatch[]>;
+}
+
+/** What `streamSchema` may consult besides the options: the session's settings (`spark.sql.streaming.schemaInference`). */
+export interface SchemaContext {
+  /** A session setting, or undefined. */
+  conf(key: string): string | undefined;
 }
 
 /**
@@ -74,9 +99,14 @@ export interface BatchSource {
  * they run when the DataFrame is defined, so bad options fail before any query starts.
  */
 export interface SourceProvider {
+  /** The name `readStream.format` / `read.format` take (case-insensitive), e.g. `rate`. */
   readonly format: string;
-  streamSchema?(options: Options, userSchema: StructType | undefined): StructType;
+  /** `ctx` is given by `readStream.load()`; direct callers (tests) may leave it out. */
+  streamSchema?(options: Options, userSchema: StructType | undefined, ctx?: SchemaContext): StructType;
+  /** Creates the source of one streaming query run (opened later with `start()`). */
   createStreamSource?(options: Options, schema: StructType, ctx: SourceContext): StreamSource;
+  /** The schema of a static read; validates the options. */
   batchSchema?(options: Options, userSchema: StructType | undefined): StructType;
+  /** Creates a static read (`session.read...load()`). */
   createBatchSource?(options: Options, schema: StructType): BatchSource;
 }

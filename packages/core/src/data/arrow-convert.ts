@@ -54,10 +54,12 @@ export function fromArrowType(t: arrow.DataType, where: string): DataType {
   throw new TypeError(`${where}: Arrow type ${String(t)} has no Spark SQL equivalent`);
 }
 
+/** The Apache Arrow schema of a Caudal schema. */
 export function toArrowSchema(schema: StructType): arrow.Schema {
   return new arrow.Schema(schema.fields.map((f) => new arrow.Field(f.name, toArrowType(f.dataType), f.nullable)));
 }
 
+/** The Caudal schema of an Apache Arrow schema (throws for Arrow types Caudal has no type for). */
 export function fromArrowSchema(schema: arrow.Schema): StructType {
   return new StructType(schema.fields.map((f) => ({ name: f.name, dataType: fromArrowType(f.type, f.name), nullable: f.nullable })));
 }
@@ -170,6 +172,7 @@ function fromArrowJs(t: DataType, x: unknown): unknown {
   }
 }
 
+/** One batch as an Apache Arrow record batch. */
 export function batchToArrow(batch: ColumnBatch): arrow.RecordBatch {
   const schema = toArrowSchema(batch.schema);
   const children = batch.columns.map((c) => vectorToArrow(c, batch.numRows));
@@ -177,13 +180,19 @@ export function batchToArrow(batch: ColumnBatch): arrow.RecordBatch {
   return new arrow.RecordBatch(schema, data);
 }
 
+/** Batches as one Apache Arrow table with the given schema (an empty table when there are none). */
 export function batchesToArrowTable(schema: StructType, batches: readonly ColumnBatch[]): arrow.Table {
   if (batches.length === 0) return new arrow.Table(toArrowSchema(schema));
   return new arrow.Table(batches.map(batchToArrow));
 }
 
 /** Arrow table → engine batches (one per Arrow record batch). */
-export function arrowTableToBatches(table: arrow.Table): { schema: StructType; batches: ColumnBatch[] } {
+export function arrowTableToBatches(table: arrow.Table): {
+  /** The table's columns. */
+  schema: StructType;
+  /** Its rows, one batch per Arrow record batch. */
+  batches: ColumnBatch[];
+} {
   const schema = fromArrowSchema(table.schema);
   const batches = table.batches.map((rb) => {
     const columns = schema.fields.map((f, i) => {

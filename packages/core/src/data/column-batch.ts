@@ -1,5 +1,5 @@
 import { StructType } from '../types/schema.ts';
-import { concatVectors, filterVector, sliceVector, takeVector, valueAt, vectorLength, type Vector } from './vector.ts';
+import { concatVectors, selectedRows, sliceVector, takeVector, valueAt, vectorLength, type Vector } from './vector.ts';
 
 /**
  * A set of equally long column vectors with their schema: the unit operators exchange.
@@ -7,8 +7,11 @@ import { concatVectors, filterVector, sliceVector, takeVector, valueAt, vectorLe
  */
 export class ColumnBatch {
   constructor(
+    /** The batch's columns. */
     readonly schema: StructType,
+    /** One vector per schema field, each `numRows` long. */
     readonly columns: readonly Vector[],
+    /** Rows in the batch. */
     readonly numRows: number,
   ) {
     if (columns.length !== schema.length) {
@@ -19,31 +22,39 @@ export class ColumnBatch {
     }
   }
 
+  /** A batch of no rows. */
   static empty(schema: StructType): ColumnBatch {
     return new ColumnBatch(schema, schema.fields.map((f) => concatVectors(f.dataType, [])), 0);
   }
 
+  /** The vector of column `i`. */
   column(i: number): Vector {
     const c = this.columns[i];
     if (c === undefined) throw new Error(`internal: no column ${i}`);
     return c;
   }
 
+  /** The rows at `indices` (the first `count` of them), in that order. */
   take(indices: Int32Array | readonly number[], count = indices.length): ColumnBatch {
     return new ColumnBatch(this.schema, this.columns.map((c) => takeVector(c, indices, count)), count);
   }
 
+  /** The rows whose `mask` byte is 1; `count` is how many there are. */
   filter(mask: Uint8Array, count: number): ColumnBatch {
     if (count === this.numRows) return this;
-    return new ColumnBatch(this.schema, this.columns.map((c) => filterVector(c, mask, count)), count);
+    // The selected positions once for all columns.
+    const idx = selectedRows(mask, count);
+    return new ColumnBatch(this.schema, this.columns.map((c) => takeVector(c, idx, count)), count);
   }
 
+  /** Rows `start` (inclusive) to `end` (exclusive). */
   slice(start: number, end: number): ColumnBatch {
     const s = Math.max(0, Math.min(start, this.numRows));
     const e = Math.max(s, Math.min(end, this.numRows));
     return new ColumnBatch(this.schema, this.columns.map((c) => sliceVector(c, s, e)), e - s);
   }
 
+  /** The same vectors under another schema of the same types (renamed columns). */
   withSchema(schema: StructType): ColumnBatch {
     return new ColumnBatch(schema, this.columns, this.numRows);
   }
@@ -53,6 +64,7 @@ export class ColumnBatch {
     return this.columns.map((c) => valueAt(c, i));
   }
 
+  /** One batch holding the rows of all `batches`, in order. */
   static concat(schema: StructType, batches: readonly ColumnBatch[]): ColumnBatch {
     if (batches.length === 1) return batches[0]!.withSchema(schema);
     if (batches.length === 0) return ColumnBatch.empty(schema);
@@ -65,6 +77,7 @@ export class ColumnBatch {
   }
 }
 
+/** The rows of all batches together. */
 export function totalRows(batches: readonly ColumnBatch[]): number {
   let n = 0;
   for (const b of batches) n += b.numRows;

@@ -7,6 +7,7 @@ import { StructType } from '../types/schema.ts';
  */
 export type Row = Record<string, unknown>;
 
+/** A vector value as user code sees it (Date for timestamps and dates, numbers, strings, arrays, objects). */
 export function toExternal(type: DataType, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   switch (type.kind) {
@@ -34,6 +35,7 @@ export function toExternal(type: DataType, v: unknown): unknown {
   }
 }
 
+/** A row of vector values as a plain object keyed by column name. */
 export function rowToExternal(schema: StructType, values: readonly unknown[]): Row {
   const out: Row = {};
   schema.fields.forEach((f, i) => {

@@ -17,24 +17,29 @@ export class DataFrameReader {
     private readonly userSchema: StructType | undefined = undefined,
   ) {}
 
+  /** The source format (`json`, `csv`, `text`, `parquet`, ...). */
   format(source: string): DataFrameReader {
     return new DataFrameReader(this.session, source, this.opts, this.userSchema);
   }
 
+  /** The schema to read with: a StructType or a DDL string (`'name STRING, n INT'`). */
   schema(schema: StructType | string): DataFrameReader {
     return new DataFrameReader(this.session, this.fmt, this.opts, typeof schema === 'string' ? parseTableSchema(schema) : schema);
   }
 
+  /** One source option (see the format's options type). */
   option(key: string, value: OptionValue): DataFrameReader {
     return new DataFrameReader(this.session, this.fmt, this.opts.with(key, value), this.userSchema);
   }
 
+  /** Several source options at once. */
   options(options: GenericOptions): DataFrameReader {
     let o = this.opts;
     for (const [k, v] of Object.entries(options)) o = o.with(k, v);
     return new DataFrameReader(this.session, this.fmt, o, this.userSchema);
   }
 
+  /** Reads the source (at `path`, if given) as a static DataFrame. */
   load(path?: string): DataFrame {
     if (this.fmt === undefined) throw new AnalysisError("No source format given: call read.format('json' | 'csv' | ...) before load()");
     const options = path === undefined ? this.opts : this.opts.with('path', path);
@@ -46,8 +51,12 @@ export class DataFrameReader {
     return new DataFrame(this.session, { kind: 'batchRelation', format: this.fmt, options, provider, schema, streaming: false });
   }
 
+  /** `format('json').load(path)`. */
   json(path: string): DataFrame { return this.format('json').load(path); }
+  /** `format('csv').load(path)`. */
   csv(path: string): DataFrame { return this.format('csv').load(path); }
+  /** `format('text').load(path)`. */
   text(path: string): DataFrame { return this.format('text').load(path); }
+  /** `format('parquet').load(path)`. */
   parquet(path: string): DataFrame { return this.format('parquet').load(path); }
 }

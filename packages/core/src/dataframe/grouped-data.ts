@@ -4,7 +4,15 @@ import { buildAggregate } from '../logical/plan-builders.ts';
 import { Column, nameOrColumn } from './column.ts';
 import type { DataFrame } from './dataframe.ts';
 
-/** The result of `groupBy(...)`: aggregate it with `agg`, `count`, `sum`, `avg`, `min`, `max`. */
+/**
+ * The result of `groupBy(...)`: aggregate it with `agg`, `count`, `sum`, `avg`, `min`, `max`.
+ *
+ * @example
+ * ```ts
+ * df.groupBy('bucket').agg(count('*').alias('n'), sum('value').alias('total'));
+ * df.groupBy(window(col('timestamp'), '10 seconds'), col('word')).count();
+ * ```
+ */
 export class GroupedData {
   /** @internal */
   constructor(private readonly df: DataFrame, private readonly keys: readonly Expr[]) {}
@@ -29,10 +37,15 @@ export class GroupedData {
     return this.agg(new Column({ kind: 'aggregate', fn: 'count', args: [], distinct: false, star: true }).alias('count'));
   }
 
+  /** The sum of each named numeric column per group. */
   sum(...cols: string[]): DataFrame { return this.simple('sum', cols); }
+  /** The average of each named numeric column per group. */
   avg(...cols: string[]): DataFrame { return this.simple('avg', cols); }
+  /** Same as `avg`. */
   mean(...cols: string[]): DataFrame { return this.simple('avg', cols); }
+  /** The minimum of each named column per group. */
   min(...cols: string[]): DataFrame { return this.simple('min', cols); }
+  /** The maximum of each named column per group. */
   max(...cols: string[]): DataFrame { return this.simple('max', cols); }
 
   private simple(fn: string, cols: readonly string[]): DataFrame {

@@ -28,7 +28,7 @@ export function compileExpr(e: BoundExpr): Evaluator {
       return (batch) => constantVector(dataType, value, batch.numRows);
     }
     case 'binary':
-      return compileBinary(e.op, e.dataType, compileExpr(e.left), compileExpr(e.right), e.left.dataType);
+      return compileBinary(e.op, e.dataType, e.left, e.right);
     case 'unary': {
       const child = compileExpr(e.child);
       switch (e.op) {
@@ -45,12 +45,20 @@ export function compileExpr(e: BoundExpr): Evaluator {
     case 'cast': {
       const child = compileExpr(e.child);
       const to = e.dataType;
-      return (b, c) => castVector(child(b, c), to, c.timeZone);
+      const general: Evaluator = (b, c) => castVector(child(b, c), to, c.timeZone);
+      const folded = constantOf(e);
+      if (!folded) return general;
+      // A cast of a literal: cast once, then repeat the result (same values as casting the repeated literal).
+      return (b, c) => {
+        const k = folded(c.timeZone);
+        return k ? constantVector(to, k.value, b.numRows) : general(b, c);
+      };
     }
     case 'call': {
       const args = e.args.map(compileExpr);
       const fn = e.fn;
-      return (b, c) => fn.evaluate(args.map((a) => a(b, c)), b.numRows, c);
+      const type = e.dataType;
+      return (b, c) => fn.evaluate(args.map((a) => a(b, c)), b.numRows, c, type);
     }
     case 'caseWhen': {
       const conds = e.branches.map(([cond]) => compileExpr(cond));
@@ -148,12 +156,85 @@ function mergeValid(a: Uint8Array | null, b: Uint8Array | null, n: number): Uint
   return out;
 }
 
-function compileBinary(op: BinaryOp, type: DataType, left: Evaluator, right: Evaluator, operandType: DataType): Evaluator {
+/** A constant's value, or null when it cannot be computed ahead (the general kernels then report the error per batch). */
+type Folded = { readonly value: unknown } | null;
+
+/**
+ * The value of a literal, or of casts over one (the analyzer widens `value % 2` to `value % CAST(2 AS BIGINT)`),
+ * computed once per session time zone; undefined for any other expression. Lets kernels take such an operand as
+ * a scalar instead of materialising (and casting) a batch-long constant column for every batch.
+ */
+function constantOf(e: BoundExpr): ((timeZone: string) => Folded) | undefined {
+  if (e.kind === 'literal') {
+    const k = { value: e.value === undefined ? null : e.value };
+    return () => k;
+  }
+  if (e.kind !== 'cast') return undefined;
+  const inner = constantOf(e.child);
+  if (!inner) return undefined;
+  const from = e.child.dataType;
+  const to = e.dataType;
+  let zone: string | null = null;
+  let cached: Folded = null;
+  return (timeZone) => {
+    if (zone !== timeZone) {
+      const k = inner(timeZone);
+      try {
+        cached = k ? { value: valueAt(castVector(constantVector(from, k.value, 1), to, timeZone), 0) } : null;
+      } catch {
+        cached = null;
+      }
+      zone = timeZone;
+    }
+    return cached;
+  };
+}
+
+/** A folded constant that is a non-null number, for the scalar kernels. */
+function numericConstant(k: ((timeZone: string) => Folded) | undefined, timeZone: string): number | undefined {
+  const v = k?.(timeZone)?.value;
+  return typeof v === 'number' ? v : undefined;
+}
+
+function compileBinary(op: BinaryOp, type: DataType, leftExpr: BoundExpr, rightExpr: BoundExpr): Evaluator {
+  const left = compileExpr(leftExpr);
+  const right = compileExpr(rightExpr);
+  const operandType = leftExpr.dataType;
+  const leftConst = constantOf(leftExpr);
+  const rightConst = constantOf(rightExpr);
   switch (op) {
-    case '+': case '-': case '*': case '/': case '%':
-      return (b, c) => arithKernel(op, type, left(b, c) as NumVector, right(b, c) as NumVector);
-    case '=': case '!=': case '<': case '<=': case '>': case '>=':
-      return (b, c) => compareKernel(op, type, left(b, c), right(b, c), operandType);
+    case '+': case '-': case '*': case '/': case '%': {
+      const general: Evaluator = (b, c) => arithKernel(op, type, left(b, c) as NumVector, right(b, c) as NumVector);
+      if (rightConst) {
+        return (b, c) => {
+          const s = numericConstant(rightConst, c.timeZone);
+          // A zero divisor nulls every row: left to the general kernel.
+          if (s === undefined || ((op === '/' || op === '%') && s === 0)) return general(b, c);
+          return arithScalarKernel(op, type, left(b, c) as NumVector, s, false);
+        };
+      }
+      if (leftConst && op !== '/' && op !== '%') {
+        return (b, c) => {
+          const s = numericConstant(leftConst, c.timeZone);
+          if (s === undefined) return general(b, c);
+          return arithScalarKernel(op, type, right(b, c) as NumVector, s, true);
+        };
+      }
+      return general;
+    }
+    case '=': case '!=': case '<': case '<=': case '>': case '>=': {
+      const general: Evaluator = (b, c) => compareKernel(op, type, left(b, c), right(b, c), operandType);
+      const k = rightConst ?? leftConst;
+      if (!k) return general;
+      const scalarLeft = rightConst === undefined;
+      return (b, c) => {
+        const s = numericConstant(k, c.timeZone);
+        if (s === undefined) return general(b, c);
+        const v = scalarLeft ? right(b, c) : left(b, c);
+        if (v.kind !== 'num') return scalarLeft ? compareKernel(op, type, left(b, c), v, operandType) : compareKernel(op, type, v, right(b, c), operandType);
+        return compareScalarKernel(op, type, v, s, scalarLeft);
+      };
+    }
     case '<=>':
       return (b, c) => nullSafeEqualKernel(type, left(b, c), right(b, c), operandType);
     case 'and': case 'or':
@@ -163,6 +244,76 @@ function compileBinary(op: BinaryOp, type: DataType, left: Evaluator, right: Eva
     case '||':
       return (b, c) => concatKernel(type, left(b, c) as ObjVector, right(b, c) as ObjVector);
   }
+}
+
+/**
+ * `v op s` (or `s op v` when `scalarLeft`) with a non-null numeric constant, same results as arithKernel over a
+ * constant column. Callers rule out a zero divisor and a constant dividend.
+ */
+function arithScalarKernel(op: BinaryOp, type: DataType, a: NumVector, s: number, scalarLeft: boolean): NumVector {
+  const n = a.values.length;
+  const av = a.values;
+  const out = new Float64Array(n);
+  switch (op) {
+    case '+':
+      if (scalarLeft) for (let i = 0; i < n; i++) out[i] = s + av[i]!;
+      else for (let i = 0; i < n; i++) out[i] = av[i]! + s;
+      break;
+    case '-':
+      if (scalarLeft) for (let i = 0; i < n; i++) out[i] = s - av[i]!;
+      else for (let i = 0; i < n; i++) out[i] = av[i]! - s;
+      break;
+    case '*':
+      if (scalarLeft) for (let i = 0; i < n; i++) out[i] = s * av[i]!;
+      else for (let i = 0; i < n; i++) out[i] = av[i]! * s;
+      break;
+    case '/': for (let i = 0; i < n; i++) out[i] = av[i]! / s; break;
+    case '%':
+      if (Number.isInteger(s) && s > 0 && s <= 2 ** 31) positiveModulo(av, s, out);
+      else for (let i = 0; i < n; i++) out[i] = av[i]! % s;
+      break;
+    default: break;
+  }
+  if (type.kind === 'int') for (let i = 0; i < n; i++) out[i] = out[i]! | 0;
+  else if (type.kind === 'long' && op === '/') for (let i = 0; i < n; i++) out[i] = Math.trunc(out[i]!);
+  // Validity is the column's own (shared: vectors are immutable).
+  return { kind: 'num', type, values: out, valid: a.valid };
+}
+
+/**
+ * `out[i] = av[i] % s` for an integer 0 < s <= 2^31, without V8's slow floating-point modulo (a C call per
+ * value) wherever it gives the same answer: for an integer 0 < x <= 2^52, q = trunc(x / s) is the true quotient
+ * or one more, q * s and x - q * s are exact, and one correction gives x mod s. Other values (negative, -0,
+ * fractional, huge, NaN) use `%` itself.
+ */
+function positiveModulo(av: Float64Array, s: number, out: Float64Array): void {
+  const n = av.length;
+  for (let i = 0; i < n; i++) {
+    const x = av[i]!;
+    if (x > 0 && x <= 4503599627370496 && Math.trunc(x) === x) {
+      const r = x - Math.trunc(x / s) * s;
+      out[i] = r < 0 ? r + s : r;
+    } else out[i] = x % s;
+  }
+}
+
+/** `v op s` (or `s op v`) with a non-null numeric constant: compareKernel's numeric loop without the constant column. */
+function compareScalarKernel(op: BinaryOp, type: DataType, a: NumVector, s: number, scalarLeft: boolean): BoolVector {
+  const n = a.values.length;
+  const av = a.values;
+  const out = new Uint8Array(n);
+  // `s < v` is `v > s`: flip the comparison when the constant is on the left.
+  const o = !scalarLeft ? op : op === '<' ? '>' : op === '<=' ? '>=' : op === '>' ? '<' : op === '>=' ? '<=' : op;
+  switch (o) {
+    case '=': for (let i = 0; i < n; i++) out[i] = av[i] === s ? 1 : 0; break;
+    case '!=': for (let i = 0; i < n; i++) out[i] = av[i] !== s ? 1 : 0; break;
+    case '<': for (let i = 0; i < n; i++) out[i] = av[i]! < s ? 1 : 0; break;
+    case '<=': for (let i = 0; i < n; i++) out[i] = av[i]! <= s ? 1 : 0; break;
+    case '>': for (let i = 0; i < n; i++) out[i] = av[i]! > s ? 1 : 0; break;
+    case '>=': for (let i = 0; i < n; i++) out[i] = av[i]! >= s ? 1 : 0; break;
+    default: break;
+  }
+  return { kind: 'bool', type, values: out, valid: a.valid };
 }
 
 function arithKernel(op: BinaryOp, type: DataType, a: NumVector, b: NumVector): NumVector {

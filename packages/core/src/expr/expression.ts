@@ -1,6 +1,8 @@
 import type { DataType } from '../types/data-type.ts';
+import { intervalToString, type IntervalValue } from '../types/interval.ts';
 
 /**
+ * @internal
  * The unresolved expression tree built by the Column API and the SQL expression parser.
  * Resolution against a schema (analyzer/resolve-expression.ts) turns it into a `BoundExpr`.
  * Every consumer switches over `kind` exhaustively, so a new kind fails to compile until it is handled.
@@ -89,6 +91,7 @@ function literalToString(v: unknown, t: DataType): string {
   if (t.kind === 'boolean') return v ? 'true' : 'false';
   if (t.kind === 'long' || t.kind === 'int') return String(v);
   if (t.kind === 'double') return Number.isInteger(v) ? `${String(v)}.0` : String(v);
+  if (t.kind === 'interval') return `INTERVAL '${intervalToString(v as IntervalValue)}'`;
   return String(v);
 }
 

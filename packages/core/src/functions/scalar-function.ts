@@ -9,18 +9,26 @@ import type { DataType } from '../types/data-type.ts';
  * it then works in the Column API (`call('name', ...)` or a named helper) and in SQL expression strings.
  */
 export interface ScalarFunction {
+  /** The name SQL expressions call it by (case-insensitive). */
   readonly name: string;
   /**
    * Checks argument count and types; returns the result type and, if arguments must be converted first,
    * the types to cast them to. Throws AnalysisError naming the function, the types and `sql`.
    */
   resolve(args: readonly BoundExpr[], sql: string): ResolvedCall;
-  /** Computes the whole column. `args` are evaluated vectors of the (possibly cast) argument types. */
-  evaluate(args: readonly Vector[], numRows: number, ctx: EvalContext): Vector;
+  /**
+   * Computes the whole column. `args` are evaluated vectors of the (possibly cast) argument types;
+   * `resultType` is the type `resolve` returned (the output vector must carry it, e.g. a struct's field names).
+   */
+  evaluate(args: readonly Vector[], numRows: number, ctx: EvalContext, resultType: DataType): Vector;
 }
 
+/** What `resolve` found: the result type, and the types arguments are cast to first. */
 export interface ResolvedCall {
+  /** The result type. */
   readonly dataType: DataType;
+  /** Whether the result may be null (default: when any argument may be). */
   readonly nullable?: boolean;
+  /** Per argument, the type to cast it to first, or null to leave it. */
   readonly argTypes?: readonly (DataType | null)[];
 }

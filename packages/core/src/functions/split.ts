@@ -1,6 +1,7 @@
 import { valueAt } from '../data/vector.ts';
 import { INT, STRING, arrayOf } from '../types/data-type.ts';
 import { checkArity, expectArg } from './function-helpers.ts';
+import { checkLiteralPattern, compilePattern } from './regex-args.ts';
 import type { ScalarFunction } from './scalar-function.ts';
 
 const ARRAY_OF_STRING = arrayOf(STRING, false);
@@ -15,6 +16,7 @@ export const split: ScalarFunction = {
     checkArity('split', args, 2, 3, sql);
     const types = [expectArg('split', args, 0, STRING, sql), expectArg('split', args, 1, STRING, sql)];
     if (args.length === 3) types.push(expectArg('split', args, 2, INT, sql));
+    checkLiteralPattern('split', args[1]!);
     return { dataType: ARRAY_OF_STRING, argTypes: types };
   },
   evaluate([str, pattern, limitVec], n) {
@@ -27,7 +29,7 @@ export const split: ScalarFunction = {
       if (typeof s !== 'string' || typeof p !== 'string') { out[i] = null; continue; }
       const limit = limitVec ? ((valueAt(limitVec, i) as number | null) ?? -1) : -1;
       if (p !== lastPattern) {
-        re = new RegExp(p, 'gu');
+        re = compilePattern('split', p, 'g');
         lastPattern = p;
       }
       out[i] = splitWithLimit(s, re!, limit);

@@ -11,6 +11,13 @@ function ref(c: ColumnOrName): Expr {
  * `window(timeColumn, windowDuration, slideDuration?, startTime?)`: tumbling or sliding event-time
  * windows `[start, end)` aligned to the epoch plus startTime; use it as a grouping key or select item.
  * Durations are interval strings: `'10 seconds'`, `'1 day 12 hours'`.
+ *
+ * @example
+ * ```ts
+ * events.withWatermark('timestamp', '10 minutes')
+ *   .groupBy(window(col('timestamp'), '10 minutes', '5 minutes'), col('word'))
+ *   .count();
+ * ```
  */
 export function window(timeColumn: ColumnOrName, windowDuration: string, slideDuration?: string, startTime?: string): Column {
   const args: Expr[] = [ref(timeColumn), literalExpr(windowDuration)];

@@ -12,14 +12,24 @@ export type EventTimeKind = 'timestamp' | 'window';
 export function eventTimeColumns(plan: LogicalPlan): Map<number, EventTimeKind> {
   switch (plan.kind) {
     case 'streamingRelation': case 'batchRelation': case 'localRelation': case 'tableScan':
+    case 'flatMapGroupsWithState':
+      // User functions produce new rows: their times are not the watermarked input's.
       return new Map();
     case 'eventTimeWatermark': {
       const m = eventTimeColumns(plan.child);
       m.set(plan.column, plan.schema.fields[plan.column]!.dataType.kind === 'struct' ? 'window' : 'timestamp');
       return m;
     }
-    case 'filter': case 'sort': case 'limit': case 'deduplicate': case 'generate':
+    case 'filter': case 'sort': case 'limit': case 'deduplicate': case 'generate': case 'subqueryAlias':
       return eventTimeColumns(plan.child);
+    case 'join': {
+      // Both sides' event-time columns (the right's after the left's); semi/anti joins output the left only.
+      const m = eventTimeColumns(plan.left);
+      if (plan.joinType === 'LeftSemi' || plan.joinType === 'LeftAnti') return m;
+      const width = plan.left.schema.length;
+      for (const [i, k] of eventTimeColumns(plan.right)) m.set(width + i, k);
+      return m;
+    }
     case 'timeWindow': {
       const m = eventTimeColumns(plan.child);
       if (eventTimeKindOf(plan.timeColumn, m)) m.set(plan.schema.length - 1, 'window');
@@ -74,5 +84,6 @@ export function eventTimeKindOf(e: BoundExpr, m: ReadonlyMap<number, EventTimeKi
 export function hasWatermark(plan: LogicalPlan): boolean {
   if (plan.kind === 'eventTimeWatermark') return true;
   if (plan.kind === 'union') return plan.children.some(hasWatermark);
+  if (plan.kind === 'join') return hasWatermark(plan.left) || hasWatermark(plan.right);
   return 'child' in plan ? hasWatermark(plan.child) : false;
 }

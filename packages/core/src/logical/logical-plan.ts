@@ -7,6 +7,8 @@ import type { GeneratorFn } from '../expr/expression.ts';
 import type { TableProvider } from '../session/catalog.ts';
 import type { StructType } from '../types/schema.ts';
 import type { DataType } from '../types/data-type.ts';
+import type { Row } from '../data/external-values.ts';
+import type { GroupState, GroupStateTimeout } from '../state/group-state.ts';
 
 /**
  * The analysed logical plan: what a DataFrame computes, with every name resolved and every type known.
@@ -27,7 +29,10 @@ export type LogicalPlan =
   | Limit
   | Deduplicate
   | TimeWindow
-  | EventTimeWatermark;
+  | EventTimeWatermark
+  | Join
+  | SubqueryAlias
+  | FlatMapGroupsWithState;
 
 interface PlanNode {
   readonly schema: StructType;
@@ -159,13 +164,38 @@ export interface EventTimeWatermark extends PlanNode {
   readonly delayMs: number;
 }
 
+/** Spark's join type names (`JoinType.toString`), which its error messages use. */
+export type JoinType = 'Inner' | 'Cross' | 'LeftOuter' | 'RightOuter' | 'FullOuter' | 'LeftSemi' | 'LeftAnti';
+
+/**
+ * `left.join(right, on, how)`. Output: the left columns then the right ones (only the left ones for
+ * semi/anti joins); the columns of a side that may be missing (outer joins) are nullable. `condition`
+ * is bound over the left columns followed by the right ones (right column i is index left.length + i);
+ * null means every pair matches. A join on column names (USING) is this node under a Project.
+ */
+export interface Join extends PlanNode {
+  readonly kind: 'join';
+  readonly left: LogicalPlan;
+  readonly right: LogicalPlan;
+  readonly joinType: JoinType;
+  readonly condition: BoundExpr | null;
+}
+
+/** `df.alias('a')`: the same rows, with `a` as a qualifier for its columns (`a.id` in a join condition). */
+export interface SubqueryAlias extends PlanNode {
+  readonly kind: 'subqueryAlias';
+  readonly child: LogicalPlan;
+  readonly alias: string;
+}
+
 export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
   switch (p.kind) {
     case 'streamingRelation': case 'batchRelation': case 'localRelation': case 'tableScan': return [];
     case 'project': case 'filter': case 'generate': case 'aggregate': case 'sort': case 'limit': case 'deduplicate':
-    case 'timeWindow': case 'eventTimeWatermark':
+    case 'timeWindow': case 'eventTimeWatermark': case 'subqueryAlias': case 'flatMapGroupsWithState':
       return [p.child];
     case 'union': return p.children;
+    case 'join': return [p.left, p.right];
   }
 }
 
@@ -174,4 +204,19 @@ export function collectNodes(p: LogicalPlan, out: LogicalPlan[] = []): LogicalPl
   for (const c of planChildren(p)) collectNodes(c, out);
   out.push(p);
   return out;
+}
+
+/**
+ * `groupByKey(keyFn).[flat]MapGroupsWithState(...)`: user code keeps arbitrary state per key across
+ * batches. `fn` sees the key, the batch's rows for it and its GroupState, and returns output rows.
+ */
+export interface FlatMapGroupsWithState extends PlanNode {
+  readonly kind: 'flatMapGroupsWithState';
+  readonly child: LogicalPlan;
+  readonly keyFn: (row: Row) => unknown;
+  readonly fn: (key: unknown, rows: readonly Row[], state: GroupState<unknown>) => Iterable<Row>;
+  /** The output mode the function was written for (`mapGroupsWithState` is always update). */
+  readonly functionOutputMode: 'append' | 'update';
+  readonly timeout: GroupStateTimeout;
+  readonly isMapGroups: boolean;
 }

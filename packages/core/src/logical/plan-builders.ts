@@ -1,4 +1,5 @@
 import { AnalysisError } from '../analyzer/analysis-error.ts';
+import { QualifiedSchema } from '../analyzer/qualified-schema.ts';
 import { castTo, commonType, outputName, resolveExpr } from '../analyzer/resolve-expression.ts';
 import { lookupAggregate } from '../aggregate/aggregate-registry.ts';
 import type { BoundExpr, NamedExpr } from '../expr/bound-expr.ts';
@@ -7,6 +8,8 @@ import type { DataType, StructField } from '../types/data-type.ts';
 import { INT, simpleString } from '../types/data-type.ts';
 import { StructType } from '../types/schema.ts';
 import type { Aggregate, AggregateCall, LogicalPlan, SortKey } from './logical-plan.ts';
+import { columnQualifiers } from './join-builder.ts';
+import { scopeOf } from './plan-scope.ts';
 import { extractTimeWindow } from './time-window-builder.ts';
 import { durationMs } from '../types/interval.ts';
 
@@ -21,17 +24,61 @@ function refTo(schema: StructType, index: number): BoundExpr {
   return { kind: 'ref', index, name: f.name, dataType: f.dataType, nullable: f.nullable };
 }
 
-/** Expands `*` and `t.*` into every column of the input. */
-function expandStars(items: readonly Expr[], schema: StructType): Expr[] {
-  return items.flatMap((e): Expr[] =>
-    e.kind === 'star' ? schema.fields.map((f) => ({ kind: 'column', name: f.name, nameParts: [f.name] })) : [e]);
+/**
+ * Expands `*` into every column of the input, `t.*` into the columns qualified by t (an alias or table
+ * name) or else into the fields of a struct column t. A column whose name another column shares (after
+ * a join) is bound by position (`byPosition`), since its name alone would be ambiguous.
+ */
+function expandStars(items: readonly Expr[], input: LogicalPlan): { items: Expr[]; byPosition: Map<Expr, number> } {
+  const byPosition = new Map<Expr, number>();
+  if (!items.some((e) => e.kind === 'star')) return { items: [...items], byPosition };
+  const fields = input.schema.fields;
+  const counts = new Map<string, number>();
+  for (const f of fields) counts.set(f.name.toLowerCase(), (counts.get(f.name.toLowerCase()) ?? 0) + 1);
+  const expanded = items.flatMap((e): Expr[] => {
+    if (e.kind !== 'star') return [e];
+    let picked = fields.map((_, i) => i);
+    if (e.qualifier !== undefined) {
+      const q = e.qualifier.toLowerCase();
+      const qualifiers = columnQualifiers(input);
+      picked = picked.filter((i) => qualifiers[i]?.toLowerCase() === q);
+      if (picked.length === 0) return expandStruct(e.qualifier, input.schema);
+    }
+    return picked.map((i) => {
+      const name = fields[i]!.name;
+      const c: Expr = { kind: 'column', name, nameParts: [name] };
+      if ((counts.get(name.toLowerCase()) ?? 0) > 1) byPosition.set(c, i);
+      return c;
+    });
+  });
+  return { items: expanded, byPosition };
+}
+
+/** `s.*` over a struct column s: one item per field. */
+function expandStruct(name: string, schema: StructType): Expr[] {
+  const parts = name.split('.');
+  let t: DataType | undefined;
+  try {
+    t = resolveExpr({ kind: 'column', name, nameParts: parts }, schema).dataType;
+  } catch (err) {
+    if (!(err instanceof AnalysisError)) throw err;
+  }
+  if (t?.kind !== 'struct') {
+    throw new AnalysisError(`Cannot resolve \`${name}\`.* given input columns ${schema.fields.map((f) => `\`${f.name}\``).join(', ') || '(none)'}: it is neither a table alias nor a struct column`);
+  }
+  return t.fields.map((f) => ({ kind: 'column', name: `${name}.${f.name}`, nameParts: [...parts, f.name] }));
 }
 
 /** `select(...)`: a projection, a Generate + projection when a generator is selected, or a global aggregate. */
 export function buildProject(input: LogicalPlan, rawItems: readonly Expr[]): LogicalPlan {
-  const starred = expandStars(rawItems, input.schema);
+  const { items: starred, byPosition } = expandStars(rawItems, input);
   if (starred.some(containsAggregate)) return buildAggregate(input, [], starred);
   const { child, exprs: items } = extractTimeWindow(input, starred);
+  const scope = scopeOf(child);
+  const resolveItem = (e: Expr): BoundExpr => {
+    const i = byPosition.get(e);
+    return i === undefined ? resolveExpr(e, scope) : refTo(child.schema, i);
+  };
   const generators = items.filter((e) => unwrapAlias(e).kind === 'generator');
   if (generators.length > 1) {
     throw new AnalysisError(`Only one generator allowed per select clause but found ${generators.length}: ${generators.map(exprToString).join(', ')}`);
@@ -43,7 +90,7 @@ export function buildProject(input: LogicalPlan, rawItems: readonly Expr[]): Log
     const generatedCount = gen.schema.length - child.schema.length;
     const alias = gItem.kind === 'alias' ? gItem.name : undefined;
     const exprs: NamedExpr[] = items.flatMap((item): NamedExpr[] => {
-      if (item !== gItem) return [{ expr: resolveExpr(item, child.schema), name: outputName(item) }];
+      if (item !== gItem) return [{ expr: resolveItem(item), name: outputName(item) }];
       return Array.from({ length: generatedCount }, (_, k) => {
         const idx = child.schema.length + k;
         const name = alias !== undefined && generatedCount === 1 ? alias : gen.schema.fields[idx]!.name;
@@ -52,7 +99,7 @@ export function buildProject(input: LogicalPlan, rawItems: readonly Expr[]): Log
     });
     return { kind: 'project', child: gen, exprs, schema: schemaOf(exprs), streaming: child.streaming };
   }
-  const exprs = items.map((e) => ({ expr: resolveExpr(e, child.schema), name: outputName(e) }));
+  const exprs = items.map((e) => ({ expr: resolveItem(e), name: outputName(e) }));
   return { kind: 'project', child, exprs, schema: schemaOf(exprs), streaming: child.streaming };
 }
 
@@ -61,7 +108,7 @@ function unwrapAlias(e: Expr): Expr {
 }
 
 export function buildGenerate(child: LogicalPlan, fn: GeneratorFn, inputExpr: Expr): LogicalPlan {
-  const input = resolveExpr(inputExpr, child.schema);
+  const input = resolveExpr(inputExpr, scopeOf(child));
   const t = input.dataType;
   const position = fn === 'posexplode' || fn === 'posexplode_outer';
   let generated: StructField[];
@@ -81,7 +128,7 @@ export function buildFilter(child: LogicalPlan, condition: Expr): LogicalPlan {
   if (containsAggregate(condition)) {
     throw new AnalysisError(`Aggregate functions are not allowed in filter/where: ${exprToString(condition)}`);
   }
-  const bound = resolveExpr(condition, child.schema);
+  const bound = resolveExpr(condition, scopeOf(child));
   if (bound.dataType.kind !== 'boolean' && bound.dataType.kind !== 'null') {
     throw new AnalysisError(`Filter condition '${exprToString(condition)}' must be a boolean, but has type ${simpleString(bound.dataType)}`);
   }
@@ -98,7 +145,8 @@ export function buildAggregate(input: LogicalPlan, rawGroupExprs: readonly Expr[
   const child = windowed.child;
   const groupExprs = windowed.exprs.slice(0, rawGroupExprs.length);
   const items = windowed.exprs.slice(rawGroupExprs.length);
-  const groupBy: NamedExpr[] = groupExprs.map((e) => ({ expr: resolveExpr(e, child.schema), name: outputName(e) }));
+  const scope = scopeOf(child);
+  const groupBy: NamedExpr[] = groupExprs.map((e) => ({ expr: resolveExpr(e, scope), name: outputName(e) }));
   const calls: AggregateCall[] = [];
   const callIndex = new Map<string, number>();
   // Aggregate calls become columns `__agg<i>` of the buffer row (keys first).
@@ -111,7 +159,7 @@ export function buildAggregate(input: LogicalPlan, rawGroupExprs: readonly Expr[
           const fn = lookupAggregate(e.fn);
           const args = e.args.map((a) => {
             if (containsAggregate(a)) throw new AnalysisError(`It is not allowed to use an aggregate function in the argument of another aggregate function: ${sql}`);
-            return resolveExpr(a, child.schema);
+            return resolveExpr(a, scope);
           });
           const { dataType, nullable } = fn.resolve(args, sql, e.star === true);
           i = calls.length;
@@ -131,10 +179,15 @@ export function buildAggregate(input: LogicalPlan, rawGroupExprs: readonly Expr[
     }
   };
   const rewritten = items.map((item) => ({ item, expr: rewrite(item) }));
-  const bufferSchema = new StructType([
+  const bufferFields = [
     ...groupBy.map((g) => ({ name: g.name, dataType: g.expr.dataType, nullable: g.expr.nullable })),
     ...calls.map((c, i) => ({ name: `__agg${i}`, dataType: c.dataType, nullable: c.nullable })),
-  ]);
+  ];
+  // A key that is a plain column keeps its qualifier, so `t.word` in an item still names the key `word`.
+  const keyQualifiers = scope instanceof QualifiedSchema
+    ? groupBy.map((g) => (g.expr.kind === 'ref' ? scope.qualifiers[g.expr.index] : undefined))
+    : [];
+  const bufferSchema = keyQualifiers.some((q) => q !== undefined) ? new QualifiedSchema(bufferFields, keyQualifiers) : new StructType(bufferFields);
   const results: NamedExpr[] = [];
   if (includeKeys) groupBy.forEach((g, i) => results.push({ expr: refTo(bufferSchema, i), name: g.name }));
   for (const { item, expr } of rewritten) {
@@ -176,9 +229,10 @@ export function buildUnion(left: LogicalPlan, right: LogicalPlan): LogicalPlan {
 }
 
 export function buildSort(child: LogicalPlan, orders: readonly Expr[]): LogicalPlan {
+  const scope = scopeOf(child);
   const keys: SortKey[] = orders.map((o) => {
     const e = o.kind === 'sortOrder' ? o : { kind: 'sortOrder' as const, child: o, ascending: true, nullsFirst: true };
-    return { expr: resolveExpr(e.child, child.schema), ascending: e.ascending, nullsFirst: e.nullsFirst };
+    return { expr: resolveExpr(e.child, scope), ascending: e.ascending, nullsFirst: e.nullsFirst };
   });
   return { kind: 'sort', child, keys, schema: child.schema, streaming: child.streaming };
 }

@@ -5,6 +5,7 @@ import { simpleString, TIMESTAMP } from '../types/data-type.ts';
 import { parseInterval } from '../types/interval.ts';
 import { StructType } from '../types/schema.ts';
 import type { LogicalPlan, TimeWindow } from './logical-plan.ts';
+import { scopeOf } from './plan-scope.ts';
 
 /** The column a TimeWindow adds; expressions that used `window(...)` refer to it. */
 export const TIME_WINDOW_COLUMN = '__time_window';
@@ -61,7 +62,7 @@ function buildTimeWindow(child: LogicalPlan, call: Extract<Expr, { kind: 'call' 
   if (call.args.length < 2 || call.args.length > 4) {
     throw new AnalysisError(`Function window takes 2 to 4 arguments (timeColumn, windowDuration[, slideDuration[, startTime]]), but ${call.args.length} were given`);
   }
-  const timeColumn = resolveExpr(call.args[0]!, child.schema);
+  const timeColumn = resolveExpr(call.args[0]!, scopeOf(child));
   const t = timeColumn.dataType;
   const isWindow = t.kind === 'struct' && t.fields.length === 2 && t.fields[1]!.dataType.kind === 'timestamp';
   if (t.kind !== 'timestamp' && !isWindow) {

@@ -13,11 +13,15 @@ import { StatefulAggregateExec } from './stateful-aggregate-exec.ts';
 import { StatefulDeduplicateExec } from './stateful-deduplicate-exec.ts';
 import { isStateful, type StatefulOperator } from './stateful-operator.ts';
 import { UnionExec } from './union-exec.ts';
+import { HashJoinExec } from './hash-join-exec.ts';
+import { StreamStreamJoinExec } from './stream-stream-join-exec.ts';
 import { TimeWindowExec } from './time-window-exec.ts';
 import { EventTimeWatermarkExec } from './event-time-watermark-exec.ts';
 import { eventTimeColumns } from '../logical/event-time-columns.ts';
 import type { EventTimeKey } from './stateful-aggregate-exec.ts';
 import type { DedupEventTime } from './stateful-deduplicate-exec.ts';
+import { FlatMapGroupsWithStateExec } from './flat-map-groups-with-state-exec.ts';
+import { InMemoryStateStoreProvider } from '../state/in-memory-state-store-provider.ts';
 import { planChildren } from '../logical/logical-plan.ts';
 
 export interface PlannedQuery {
@@ -75,6 +79,24 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Planne
       }
       case 'sort': return new SortExec(visit(p.child), p.keys);
       case 'limit': return new LimitExec(visit(p.child), p.n);
+      case 'subqueryAlias': return visit(p.child);
+      case 'flatMapGroupsWithState': {
+        const child = visit(p.child);
+        if (options.incremental && p.streaming) {
+          return register(new FlatMapGroupsWithStateExec(child, p, stateful.length, requireProvider(options), now, findWatermark(p.child) !== undefined));
+        }
+        // A static DataFrame: one call per key with empty state, and no timeouts.
+        return new FlatMapGroupsWithStateExec(child, p, -1, new InMemoryStateStoreProvider(), now, false);
+      }
+      case 'join': {
+        const left = visit(p.left);
+        const right = visit(p.right);
+        if (options.incremental && p.left.streaming && p.right.streaming) {
+          return register(new StreamStreamJoinExec(left, right, p, stateful.length, requireProvider(options), now));
+        }
+        // The hash table goes on the static side of a stream-static join (re-read every batch).
+        return new HashJoinExec(left, right, p, !p.left.streaming && p.right.streaming ? 'left' : 'right');
+      }
     }
   };
   const register = (op: StatefulOperator): StatefulOperator => {

@@ -21,8 +21,10 @@ export interface StatefulOperator extends PhysicalOperator {
   commitState(version: number): Promise<void>;
   abortState(): void;
   metrics(): StateOperatorMetrics;
-  /** Whether a batch at this watermark would emit or evict state (then a no-data batch runs). */
-  hasWorkAt?(watermarkMs: number): boolean;
+  /** Whether a batch at this watermark (and processing time) would emit or evict state (then a no-data batch runs). */
+  hasWorkAt?(watermarkMs: number, nowMs?: number): boolean;
+  /** Processing-time timeouts can fire without new data or watermark movement: check at every trigger. */
+  readonly checksEveryTrigger?: boolean;
 }
 
 export function isStateful(op: PhysicalOperator): op is StatefulOperator {

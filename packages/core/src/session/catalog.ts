@@ -5,6 +5,7 @@ import type { StructType } from '../types/schema.ts';
 
 /** A table whose contents are read when a query over it runs (a memory sink's table). */
 export interface TableProvider {
+  /** The table's columns. */
   readonly schema: StructType;
   /** A snapshot of the current rows. */
   snapshot(): readonly ColumnBatch[];
@@ -14,10 +15,15 @@ export type CatalogEntry =
   | { readonly kind: 'table'; readonly provider: TableProvider }
   | { readonly kind: 'view'; readonly plan: LogicalPlan };
 
+/** One entry of `catalog.listTables()`, as PySpark's `Table`. */
 export interface TableInfo {
+  /** The table or view name. */
   readonly name: string;
+  /** Always `TEMPORARY`: Caudal has only session-scoped tables. */
   readonly tableType: 'TEMPORARY';
+  /** Always true. */
   readonly isTemporary: true;
+  /** Whether reading it gives a streaming DataFrame. */
   readonly isStreaming: boolean;
 }
 
@@ -25,10 +31,12 @@ export interface TableInfo {
 export class Catalog {
   private readonly entries = new Map<string, { name: string; entry: CatalogEntry }>();
 
+  /** Registers (or replaces) a table read through `provider`, e.g. a memory sink's. */
   registerTable(name: string, provider: TableProvider): void {
     this.entries.set(name.toLowerCase(), { name, entry: { kind: 'table', provider } });
   }
 
+  /** Registers a temporary view over a plan; throws when the name is taken and `replace` is false. */
   registerView(name: string, plan: LogicalPlan, replace: boolean): void {
     if (!replace && this.entries.has(name.toLowerCase())) {
       throw new AnalysisError(`Temporary view '${name}' already exists`);
@@ -36,19 +44,23 @@ export class Catalog {
     this.entries.set(name.toLowerCase(), { name, entry: { kind: 'view', plan } });
   }
 
+  /** The table or view of that name; throws AnalysisError when there is none. */
   lookup(name: string): CatalogEntry {
     const e = this.entries.get(name.toLowerCase());
     if (!e) {
-      const known = [...this.entries.values()].map((x) => x.name).sort();
+      // In listTables' order.
+      const known = [...this.entries.values()].map((x) => x.name).sort((a, b) => a.localeCompare(b));
       throw new AnalysisError(`Table or view not found: ${name}. Known tables and views: ${known.length ? known.join(', ') : '(none)'}`);
     }
     return e.entry;
   }
 
+  /** Removes a table or view; whether it existed. */
   dropTempView(name: string): boolean {
     return this.entries.delete(name.toLowerCase());
   }
 
+  /** The session's tables and views, sorted by name. */
   listTables(): TableInfo[] {
     return [...this.entries.values()]
       .map((e) => ({ name: e.name, tableType: 'TEMPORARY' as const, isTemporary: true as const, isStreaming: e.entry.kind === 'view' && e.entry.plan.streaming }))

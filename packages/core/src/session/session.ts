@@ -7,6 +7,8 @@ import { DataFrame } from '../dataframe/dataframe.ts';
 import { DataFrameReader } from '../dataframe/dataframe-reader.ts';
 import type { EvalContext } from '../expr/eval-context.ts';
 import { parseTableSchema } from '../expr/parser/parse-table-schema.ts';
+import type { LogicalPlan } from '../logical/logical-plan.ts';
+import { sqlToDataFrame } from '../sql/translate-query.ts';
 import { DataStreamReader } from '../streaming/data-stream-reader.ts';
 import { SystemClock, type Clock } from '../streaming/clock.ts';
 import { StreamingQueryManager } from '../streaming/streaming-query-manager.ts';
@@ -15,6 +17,7 @@ import { StructType } from '../types/schema.ts';
 import { systemTimeZone } from '../util/time-zone.ts';
 import { Catalog } from './catalog.ts';
 import { RuntimeConfig } from './runtime-config.ts';
+import { runSessionHooks, runSessionStopActions } from './session-hooks.ts';
 import { Table } from 'apache-arrow';
 
 /** Settings written into each batch's offsets so a restarted query keeps them (as Spark does). */
@@ -23,20 +26,39 @@ const CHECKPOINTED_CONF = ['spark.sql.session.timeZone', 'spark.sql.streaming.mu
 /**
  * The entry point, as PySpark's SparkSession: `Session.builder().appName('wordcount').getOrCreate()`.
  * Owns the session's settings, temporary tables, streaming queries and clock.
+ *
+ * @example
+ * ```ts
+ * const spark = Session.builder().appName('StructuredNetworkWordCount').getOrCreate();
+ * spark.conf.set('spark.sql.session.timeZone', 'UTC');
+ * const lines = spark.readStream.format('socket').option('host', 'localhost').option('port', 9999).load();
+ * // ...
+ * await spark.stop();
+ * ```
  */
 export class Session {
   private static active: Session | null = null;
 
+  /** The session's settings (PySpark's `spark.conf`). */
   readonly conf: RuntimeConfig;
+  /** Its temporary tables and views (PySpark's `spark.catalog`). */
   readonly catalog = new Catalog();
+  /** Its streaming queries and listeners (PySpark's `spark.streams`). */
   readonly streams = new StreamingQueryManager();
   private stopped = false;
 
   /** @internal */
-  constructor(readonly appName: string, conf: Iterable<readonly [string, string]>, readonly clock: Clock) {
+  constructor(
+    /** The name given to `builder().appName(...)`. */
+    readonly appName: string,
+    conf: Iterable<readonly [string, string]>,
+    /** The clock triggers and sources use (a ManualClock in tests). */
+    readonly clock: Clock,
+  ) {
     this.conf = new RuntimeConfig(conf);
   }
 
+  /** Starts building a session (PySpark's `SparkSession.builder`). */
   static builder(): SessionBuilder {
     return new SessionBuilder();
   }
@@ -51,6 +73,7 @@ export class Session {
     Session.active = s;
   }
 
+  /** Whether `stop()` was called. */
   get isStopped(): boolean {
     return this.stopped;
   }
@@ -75,10 +98,12 @@ export class Session {
     return out;
   }
 
+  /** Reads a stream: `spark.readStream.format('socket').option(...).load()`. */
   get readStream(): DataStreamReader {
     return new DataStreamReader(this);
   }
 
+  /** Reads static data: `spark.read.format('json').load(path)`. */
   get read(): DataFrameReader {
     return new DataFrameReader(this);
   }
@@ -88,12 +113,12 @@ export class Session {
    * (a StructType, a DDL string, or column names whose types are inferred from the values), or from an
    * Apache Arrow table.
    */
-  createDataFrame(data: readonly (Record<string, unknown> | readonly unknown[])[] | Table, schema?: StructType | string | readonly string[]): DataFrame {
+  createDataFrame(data: readonly (object | readonly unknown[])[] | Table, schema?: StructType | string | readonly string[]): DataFrame {
     if (data instanceof Table) {
       const { schema: s, batches } = arrowTableToBatches(data);
       return new DataFrame(this, { kind: 'localRelation', batches, schema: s, streaming: false });
     }
-    const rows = data;
+    const rows = data as readonly (Record<string, unknown> | readonly unknown[])[];
     const resolved = resolveSchema(rows, schema);
     const columns = resolved.fields.map((f, c) =>
       vectorFromValues(f.dataType, rows.map((r, i) => {
@@ -106,11 +131,25 @@ export class Session {
     return new DataFrame(this, { kind: 'localRelation', batches: [batch], schema: resolved, streaming: false });
   }
 
-  /** A catalog table or temporary view as a DataFrame (for example a memory sink's table). */
+  /**
+   * A catalog table or temporary view as a DataFrame (for example a memory sink's table). As in Spark,
+   * its columns are qualified by the name (lower case), so `t.col` names them in a join or in SQL.
+   */
   table(name: string): DataFrame {
     const entry = this.catalog.lookup(name);
-    if (entry.kind === 'view') return new DataFrame(this, entry.plan);
-    return new DataFrame(this, { kind: 'tableScan', name, provider: entry.provider, schema: entry.provider.schema, streaming: false });
+    const plan: LogicalPlan = entry.kind === 'view'
+      ? entry.plan
+      : { kind: 'tableScan', name, provider: entry.provider, schema: entry.provider.schema, streaming: false };
+    return new DataFrame(this, { kind: 'subqueryAlias', child: plan, alias: name.toLowerCase(), schema: plan.schema, streaming: plan.streaming });
+  }
+
+  /**
+   * Runs a SQL query over the session's temporary views and tables: `SELECT`, `WITH`, joins, subqueries,
+   * `UNION`, `LATERAL VIEW`, every function of the library. The result is the DataFrame the equivalent
+   * DataFrame program builds (same plan); over a streaming view it is a streaming DataFrame.
+   */
+  sql(sqlText: string): DataFrame {
+    return sqlToDataFrame(this, sqlText);
   }
 
   /** Stops every query of the session and releases its resources so the process can exit. */
@@ -118,15 +157,18 @@ export class Session {
     if (this.stopped) return;
     this.stopped = true;
     await this.streams.stopAll();
+    await runSessionStopActions(this);
     if (Session.active === this) Session.active = null;
   }
 }
 
+/** Builds a Session: `Session.builder().appName('app').config('key', 'value').getOrCreate()`. */
 export class SessionBuilder {
   private name = 'caudal';
   private readonly settings = new Map<string, string>();
   private clockValue: Clock | undefined;
 
+  /** The application name (shown in the dashboard and logs). */
   appName(name: string): SessionBuilder {
     this.name = name;
     return this;
@@ -137,6 +179,7 @@ export class SessionBuilder {
     return this;
   }
 
+  /** A setting the session starts with (`spark.sql.*`, `caudal.*`). */
   config(key: string, value: string | number | boolean): SessionBuilder {
     this.settings.set(key, String(value));
     return this;
@@ -162,7 +205,9 @@ export class SessionBuilder {
 
   /** Always a new session, independent of the active one. */
   create(): Session {
-    return new Session(this.name, this.settings, this.clockValue ?? new SystemClock());
+    const session = new Session(this.name, this.settings, this.clockValue ?? new SystemClock());
+    runSessionHooks(session);
+    return session;
   }
 }
 

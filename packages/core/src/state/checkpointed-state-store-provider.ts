@@ -16,14 +16,20 @@ export class CheckpointedStateStoreProvider implements StateStoreProvider {
   /** Latest committed rows per operator, kept to write snapshots without re-reading files. */
   private readonly current = new Map<number, { version: number; rows: Map<string, StateRow> }>();
 
-  constructor(readonly stateDir: string, private readonly snapshotInterval = 10) {}
+  constructor(
+    /** The checkpoint's `state` folder. */
+    readonly stateDir: string,
+    private readonly snapshotInterval = 10,
+  ) {}
 
+  /** The operator's rows as of `version` (the last snapshot plus the deltas after it). */
   async load(id: StateStoreId, version: number): Promise<StateRow[]> {
     const rows = this.readVersion(id.operatorId, version);
     this.current.set(id.operatorId, { version, rows });
     return [...rows.values()];
   }
 
+  /** Writes `version` as a delta file (and a snapshot every few versions). */
   async commit(id: StateStoreId, version: number, changes: StateChanges): Promise<void> {
     const dir = this.operatorDir(id.operatorId);
     mkdirSync(dir, { recursive: true });

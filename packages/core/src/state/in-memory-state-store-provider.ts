@@ -9,6 +9,7 @@ import type { StateChanges, StateRow, StateStoreId, StateStoreProvider } from '.
 export class InMemoryStateStoreProvider implements StateStoreProvider {
   private readonly stores = new Map<number, { version: number; rows: Map<string, StateRow> }>();
 
+  /** The operator's rows as of `version` (only the latest version is kept). */
   async load(id: StateStoreId, version: number): Promise<StateRow[]> {
     const s = this.stores.get(id.operatorId);
     if (version === 0) return [];
@@ -18,6 +19,7 @@ export class InMemoryStateStoreProvider implements StateStoreProvider {
     return [...s.rows.values()];
   }
 
+  /** Applies `changes` as `version`. */
   async commit(id: StateStoreId, version: number, changes: StateChanges): Promise<void> {
     let s = this.stores.get(id.operatorId);
     if (!s) {

@@ -1,5 +1,5 @@
 /**
- * JSON text for internal values that JSON cannot hold by itself (NaN and infinities, binary, maps),
+ * JSON text for values that JSON cannot hold by itself (NaN and infinities, binary, maps, dates),
  * so state files stay readable and exact: `{"$f":"NaN"}`, `{"$b":"<base64>"}`, `{"$m":[[k,v],...]}`.
  */
 export function encodeStateValue(v: unknown): unknown {
@@ -7,6 +7,7 @@ export function encodeStateValue(v: unknown): unknown {
   if (typeof v === 'number') return Number.isFinite(v) ? (Object.is(v, -0) ? 0 : v) : { $f: String(v) };
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Uint8Array) return { $b: Buffer.from(v).toString('base64') };
+  if (v instanceof Date) return { $d: v.getTime() };
   if (v instanceof Map) return { $m: [...v].map(([k, x]) => [encodeStateValue(k), encodeStateValue(x)]) };
   if (Array.isArray(v)) return v.map(encodeStateValue);
   if (typeof v === 'object') {
@@ -23,6 +24,7 @@ export function decodeStateValue(v: unknown): unknown {
   const o = v as Record<string, unknown>;
   if ('$f' in o) return Number(o.$f);
   if ('$b' in o) return new Uint8Array(Buffer.from(o.$b as string, 'base64'));
+  if ('$d' in o) return new Date(o.$d as number);
   if ('$m' in o) return new Map((o.$m as [unknown, unknown][]).map(([k, x]) => [decodeStateValue(k), decodeStateValue(x)]));
   if ('$o' in o) {
     const out: Record<string, unknown> = {};

@@ -41,10 +41,12 @@ export class ManualClock implements Clock {
     return this.time;
   }
 
+  /** Moves time forward by `ms` and wakes whoever waits for a time now reached. */
   advance(ms: number): void {
     this.setTime(this.time + ms);
   }
 
+  /** Sets the time and wakes whoever waits for a time now reached. */
   setTime(ms: number): void {
     this.time = ms;
     const due = this.waiters.filter((w) => w.at <= ms);

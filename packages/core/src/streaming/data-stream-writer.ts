@@ -12,7 +12,7 @@ import type { ForeachBatchFunction, ForeachWriter, Sink, SinkContext } from '../
 import type { DataFrame } from '../dataframe/dataframe.ts';
 import { StructType } from '../types/schema.ts';
 import { TIME_WINDOW_COLUMN } from '../logical/time-window-builder.ts';
-import type { StreamingRelation } from '../logical/logical-plan.ts';
+import { planChildren, type StreamingRelation } from '../logical/logical-plan.ts';
 import { planPhysical } from '../physical/physical-planner.ts';
 import { CheckpointedStateStoreProvider } from '../state/checkpointed-state-store-provider.ts';
 import { InMemoryStateStoreProvider } from '../state/in-memory-state-store-provider.ts';
@@ -36,6 +36,16 @@ interface WriterState {
 /**
  * `df.writeStream`: where and how a streaming query writes. Immutable builder; `start()` checks the
  * whole query (output mode, unsupported operations, sink options, checkpoint) before any data is read.
+ *
+ * @example
+ * ```ts
+ * const query = await counts.writeStream
+ *   .outputMode('update')
+ *   .format('console')
+ *   .option('checkpointLocation', '/tmp/checkpoints/wordcount')
+ *   .trigger({ processingTime: '5 seconds' })
+ *   .start();
+ * ```
  */
 export class DataStreamWriter<F extends string = string> {
   private readonly s: WriterState;
@@ -51,6 +61,7 @@ export class DataStreamWriter<F extends string = string> {
     return new DataStreamWriter<F>(this.df, { ...this.s, ...patch });
   }
 
+  /** The sink format (`console`, `memory`, `kafka`, `json`, `foreachBatch`, ...). Default `console`. */
   format<G extends string>(sink: G): DataStreamWriter<G> {
     return new DataStreamWriter<G>(this.df, { ...this.s, format: sink });
   }
@@ -60,16 +71,19 @@ export class DataStreamWriter<F extends string = string> {
     return this.with({ outputMode: parseOutputMode(mode) });
   }
 
+  /** One sink option, e.g. `option('checkpointLocation', dir)`. */
   option(key: string, value: OptionValue): DataStreamWriter<F> {
     return this.with({ options: this.s.options.with(key, value) });
   }
 
+  /** Several sink options at once, typed per format. */
   options(options: SinkOptionsFor<F> | GenericOptions): DataStreamWriter<F> {
     let o = this.s.options;
     for (const [k, v] of Object.entries(options as Record<string, OptionValue | undefined>)) if (v !== undefined) o = o.with(k, v);
     return this.with({ options: o });
   }
 
+  /** The query's name (unique among active queries; the memory sink's table name). */
   queryName(name: string): DataStreamWriter<F> {
     return this.with({ queryName: name });
   }
@@ -79,14 +93,17 @@ export class DataStreamWriter<F extends string = string> {
     return this.with({ trigger: parseTrigger(trigger) });
   }
 
+  /** File sinks: one folder level per column value (`country=ES/`). */
   partitionBy(...cols: string[]): DataStreamWriter<F> {
     return this.with({ partitionBy: cols });
   }
 
+  /** Calls `fn(batchDf, batchId)` with every micro-batch's output as a static DataFrame. */
   foreachBatch(fn: ForeachBatchFunction): DataStreamWriter<'foreachBatch'> {
     return new DataStreamWriter<'foreachBatch'>(this.df, { ...this.s, format: 'foreachBatch', foreachBatch: fn });
   }
 
+  /** Calls a writer (or a function) for every output row. */
   foreach(writer: ForeachWriter | ((row: Record<string, unknown>) => void | Promise<void>)): DataStreamWriter<'foreach'> {
     const w: ForeachWriter = typeof writer === 'function' ? { process: writer } : writer;
     return new DataStreamWriter<'foreach'>(this.df, { ...this.s, format: 'foreach', foreachWriter: w });
@@ -233,9 +250,8 @@ export class DataStreamWriter<F extends string = string> {
 function collectStreamingRelations(plan: DataFrame['plan']): StreamingRelation[] {
   const out: StreamingRelation[] = [];
   const visit = (p: DataFrame['plan']): void => {
-    if (p.kind === 'streamingRelation') out.push(p);
-    else if (p.kind === 'union') p.children.forEach(visit);
-    else if ('child' in p) visit(p.child);
+    // A relation read twice (a self-join) is one source.
+    if (p.kind === 'streamingRelation') { if (!out.includes(p)) out.push(p); } else planChildren(p).forEach(visit);
   };
   visit(plan);
   return out;

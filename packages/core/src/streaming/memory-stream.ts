@@ -11,6 +11,15 @@ import { Options } from '../connector/options.ts';
 /**
  * An in-memory stream for tests and examples (Spark's MemoryStream): `addData(rows)` appends one batch
  * of input; offsets count the added batches, so a replayed range gives the same rows.
+ *
+ * @example
+ * ```ts
+ * const stream = new MemoryStream(spark, new StructType().add('word', STRING));
+ * const query = await stream.toDF().groupBy('word').count().writeStream.format('memory').queryName('counts').outputMode('complete').start();
+ * stream.addData([{ word: 'a' }, { word: 'b' }, { word: 'a' }]);
+ * await query.processAllAvailable();
+ * await spark.table('counts').show();
+ * ```
  */
 export class MemoryStream {
   private readonly added: ColumnBatch[] = [];
@@ -18,7 +27,11 @@ export class MemoryStream {
   /** When set, one micro-batch takes at most this many added batches (admission control). */
   maxBatchesPerTrigger: number | undefined;
 
-  constructor(private readonly session: Session, readonly schema: StructType) {}
+  constructor(
+    private readonly session: Session,
+    /** The rows' columns. */
+    readonly schema: StructType,
+  ) {}
 
   /** Appends rows (objects by column name, or arrays); returns the offset they end at. */
   addData(rows: readonly (Record<string, unknown> | readonly unknown[])[]): number {

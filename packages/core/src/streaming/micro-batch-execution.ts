@@ -100,6 +100,11 @@ export class MicroBatchExecution {
     return this.recent[this.recent.length - 1] ?? null;
   }
 
+  /** The watermark the next batch runs with, in ms (for explain). */
+  get currentWatermarkMs(): number {
+    return this.watermarkMs;
+  }
+
   get isActive(): boolean {
     return this.terminatedWith === undefined;
   }
@@ -250,9 +255,10 @@ export class MicroBatchExecution {
   }
 
   private needsNoDataBatch(): boolean {
-    if (!this.watermarkMoved) return false;
     const wm = this.watermarkMs;
-    return this.p.planned.stateful.some((op) => op.hasWorkAt?.(wm) ?? false);
+    const now = this.p.clock.now();
+    return this.p.planned.stateful.some((op) =>
+      (this.watermarkMoved || op.checksEveryTrigger === true) && (op.hasWorkAt?.(wm, now) ?? false));
   }
 
   private async runBatch(

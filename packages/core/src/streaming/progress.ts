@@ -2,51 +2,96 @@ import type { Offset } from '../connector/offset.ts';
 
 /** One source's part of a progress report. */
 export interface SourceProgress {
+  /** The source, e.g. `RateStreamV2[rowsPerSecond=1, ...]`. */
   readonly description: string;
+  /** Where the batch started reading (null in a new query's first batch). */
   readonly startOffset: Offset | null;
+  /** Where the batch stopped reading. */
   readonly endOffset: Offset | null;
+  /** The newest offset the source had when the batch was planned. */
   readonly latestOffset: Offset | null;
+  /** Rows the batch read from this source. */
   readonly numInputRows: number;
+  /** Rows read per second since the previous trigger (NaN for the first). */
   readonly inputRowsPerSecond: number;
+  /** Rows read per second of the batch's own execution time. */
   readonly processedRowsPerSecond: number;
+  /** Source-specific metrics. */
   readonly metrics: Readonly<Record<string, string>>;
 }
 
+/** The sink's part of a progress report. */
 export interface SinkProgress {
+  /** The sink, e.g. `MemorySink`. */
   readonly description: string;
+  /** Rows the batch wrote (−1 when the sink cannot tell). */
   readonly numOutputRows: number;
+  /** Sink-specific metrics. */
   readonly metrics: Readonly<Record<string, string>>;
 }
 
+/** One stateful operator's part of a progress report. */
 export interface StateOperatorProgress {
+  /** `stateStoreSave` (aggregation), `dedupe`, `symmetricHashJoin`. */
   readonly operatorName: string;
+  /** Rows held in state after the batch. */
   readonly numRowsTotal: number;
+  /** Rows the batch added or changed. */
   readonly numRowsUpdated: number;
+  /** Time spent updating state, ms. */
   readonly allUpdatesTimeMs: number;
+  /** Rows the batch evicted (behind the watermark). */
   readonly numRowsRemoved: number;
+  /** Time spent evicting, ms. */
   readonly allRemovalsTimeMs: number;
+  /** Time spent committing the state version, ms. */
   readonly commitTimeMs: number;
+  /** Estimated memory held by the state. */
   readonly memoryUsedBytes: number;
+  /** Input rows dropped as late (older than the watermark). */
   readonly numRowsDroppedByWatermark: number;
+  /** Spark's shuffle partitions (always 1 here: one process). */
   readonly numShufflePartitions: number;
+  /** State store instances (always 1 here). */
   readonly numStateStoreInstances: number;
+  /** Provider-specific metrics. */
   readonly customMetrics: Readonly<Record<string, number>>;
 }
 
+/** The fields of a progress report (see StreamingQueryProgress). */
 export interface ProgressFields {
+  /** The query id (stable across restarts). */
   readonly id: string;
+  /** This run's id. */
   readonly runId: string;
+  /** The query name, or null. */
   readonly name: string | null;
+  /** When the trigger started (ISO-8601, UTC, milliseconds). */
   readonly timestamp: string;
+  /** The batch's id. */
   readonly batchId: number;
+  /** The whole trigger's duration, ms. */
   readonly batchDuration: number;
+  /** Rows read from all sources. */
   readonly numInputRows: number;
+  /** Rows read per second since the previous trigger (NaN for the first). */
   readonly inputRowsPerSecond: number;
+  /** Rows read per second of the trigger's execution time. */
   readonly processedRowsPerSecond: number;
+  /**
+   * Time per phase, ms: `latestOffset`, `walCommit`, `getBatch`, `queryPlanning`, `addBatch`,
+   * `commitOffsets`, `triggerExecution` (the whole).
+   */
   readonly durationMs: Readonly<Record<string, number>>;
+  /**
+   * With a watermark: `watermark` (the batch's) and the batch's `min`, `max`, `avg` event times (ISO-8601).
+   */
   readonly eventTime: Readonly<Record<string, string>>;
+  /** One entry per stateful operator. */
   readonly stateOperators: readonly StateOperatorProgress[];
+  /** One entry per source. */
   readonly sources: readonly SourceProgress[];
+  /** The sink's part. */
   readonly sink: SinkProgress;
 }
 
@@ -94,10 +139,12 @@ export class StreamingQueryProgress implements ProgressFields {
     }, true);
   }
 
+  /** The report as compact JSON (Spark's `progress.json`). */
   get json(): string {
     return JSON.stringify(this.toJSON());
   }
 
+  /** The report as indented JSON (Spark's `progress.prettyJson`). */
   get prettyJson(): string {
     return JSON.stringify(this.toJSON(), null, 2);
   }

@@ -1,6 +1,9 @@
 /** `query.status`, with Spark's messages (`Waiting for data to arrive`, `Processing new data`, ...). */
 export interface StreamingQueryStatus {
+  /** What the query is doing, in Spark's words (`Waiting for data to arrive`, `Processing new data`, ...). */
   readonly message: string;
+  /** Whether new data is being processed. */
   readonly isDataAvailable: boolean;
+  /** Whether a trigger is running. */
   readonly isTriggerActive: boolean;
 }

@@ -1,11 +1,16 @@
 /** Why a streaming query terminated: `query.exception()`, and what `awaitTermination()` rejects with. */
 export class StreamingQueryException extends Error {
+  /** Always `StreamingQueryException`. */
   override readonly name = 'StreamingQueryException';
 
   constructor(
+    /** The failed query's name, or null. */
     readonly queryName: string | null,
+    /** The failed query's id. */
     readonly queryId: string,
+    /** The failed run's id. */
     readonly runId: string,
+    /** The error that stopped the query. */
     override readonly cause: Error,
   ) {
     // Spark's prettyIdString: the name and a space only when the query has one.

@@ -3,30 +3,44 @@ import type { StreamingQueryListener } from './listener.ts';
 import type { StreamingQuery } from './streaming-query.ts';
 import type { StreamingQueryException } from './streaming-query-exception.ts';
 
-/** `session.streams`: the session's active queries and listeners. */
+/**
+ * `session.streams`: the session's active queries and listeners.
+ *
+ * @example
+ * ```ts
+ * spark.streams.addListener({ onQueryProgress: ({ progress }) => console.log(progress.json) });
+ * console.log(spark.streams.active.map((q) => q.name));
+ * await spark.streams.awaitAnyTermination();
+ * ```
+ */
 export class StreamingQueryManager {
   private readonly activeQueries = new Map<string, StreamingQuery>();
   private readonly listenerList: StreamingQueryListener[] = [];
   private lastTerminated: { query: StreamingQuery; error: StreamingQueryException | null } | null = null;
   private anyTerminatedWaiters: (() => void)[] = [];
 
+  /** The session's active queries. */
   get active(): StreamingQuery[] {
     return [...this.activeQueries.values()];
   }
 
+  /** The active query with this id, or null. */
   get(id: string): StreamingQuery | null {
     return this.activeQueries.get(id) ?? null;
   }
 
+  /** Registers a listener for every query of the session. */
   addListener(listener: StreamingQueryListener): void {
     this.listenerList.push(listener);
   }
 
+  /** Unregisters a listener. */
   removeListener(listener: StreamingQueryListener): void {
     const i = this.listenerList.indexOf(listener);
     if (i >= 0) this.listenerList.splice(i, 1);
   }
 
+  /** The registered listeners. */
   listListeners(): StreamingQueryListener[] {
     return [...this.listenerList];
   }
@@ -51,6 +65,7 @@ export class StreamingQueryManager {
     return true;
   }
 
+  /** Forgets terminated queries, so `awaitAnyTermination` waits for the next one. */
   resetTerminated(): void {
     this.lastTerminated = null;
   }

@@ -4,21 +4,39 @@ import { durationMs } from '../types/interval.ts';
 /** When micro-batches run. */
 export type Trigger =
   /** As soon as the previous batch is done and new data is there (Spark's default, ProcessingTime(0)). */
-  | { readonly kind: 'default' }
+  | {
+    /** The trigger's kind. */
+    readonly kind: 'default';
+  }
   /** Batches start on multiples of the interval since the epoch. */
-  | { readonly kind: 'processingTime'; readonly intervalMs: number }
+  | {
+    /** The trigger's kind. */
+    readonly kind: 'processingTime';
+    /** The interval, ms. */
+    readonly intervalMs: number;
+  }
   /** One batch with everything available (rate limits ignored), then stop. */
-  | { readonly kind: 'once' }
+  | {
+    /** The trigger's kind. */
+    readonly kind: 'once';
+  }
   /** Everything available at start, in as many batches as the rate limits need, then stop. */
-  | { readonly kind: 'availableNow' };
+  | {
+    /** The trigger's kind. */
+    readonly kind: 'availableNow';
+  };
 
 /** PySpark's keyword form: `trigger({ processingTime: '1 second' })`, `{ once: true }`, `{ availableNow: true }`. */
 export interface TriggerOptions {
+  /** Start a batch every interval (`'1 second'`, `'500 milliseconds'`, or ms). */
   readonly processingTime?: string | number;
+  /** Process what is available in one batch, then stop. */
   readonly once?: boolean;
+  /** Process what is available now, in as many batches as the sources' limits need, then stop. */
   readonly availableNow?: boolean;
 }
 
+/** The trigger the options describe; throws for none or more than one, or a bad interval. */
 export function parseTrigger(opts: TriggerOptions): Trigger {
   const given = (['processingTime', 'once', 'availableNow'] as const).filter((k) => opts[k] !== undefined);
   if (given.length === 0) throw new AnalysisError('No trigger provided: pass one of processingTime, once, availableNow');

@@ -3,23 +3,75 @@
  * columnar vectors of `data/vector.ts`; `types/arrow-mapping.ts` maps them to Apache Arrow types.
  */
 export type DataType =
-  | { readonly kind: 'null' }
-  | { readonly kind: 'string' }
-  | { readonly kind: 'boolean' }
-  | { readonly kind: 'int' }
-  | { readonly kind: 'long' }
-  | { readonly kind: 'double' }
+  | {
+    /** The type of a null literal (Spark's `void`). */
+    readonly kind: 'null';
+  }
+  | {
+    /** Text (Spark's `string`). */
+    readonly kind: 'string';
+  }
+  | {
+    /** Booleans. */
+    readonly kind: 'boolean';
+  }
+  | {
+    /** 32-bit integers (Spark's `int`). */
+    readonly kind: 'int';
+  }
+  | {
+    /** 64-bit integers (Spark's `bigint`). */
+    readonly kind: 'long';
+  }
+  | {
+    /** 64-bit floating point. */
+    readonly kind: 'double';
+  }
   /** Microseconds since the epoch, UTC (Spark's TimestampType). */
-  | { readonly kind: 'timestamp' }
+  | {
+    /** Instants (Spark's `timestamp`). */
+    readonly kind: 'timestamp';
+  }
   /** Days since the epoch. */
-  | { readonly kind: 'date' }
-  | { readonly kind: 'binary' }
+  | {
+    /** Calendar dates. */
+    readonly kind: 'date';
+  }
+  | {
+    /** Byte strings. */
+    readonly kind: 'binary';
+  }
   /** A calendar interval (`INTERVAL 10 MINUTES`): internal value `{ months, micros }`. */
-  | { readonly kind: 'interval' }
-  | { readonly kind: 'array'; readonly elementType: DataType; readonly containsNull: boolean }
-  | { readonly kind: 'map'; readonly keyType: DataType; readonly valueType: DataType; readonly valueContainsNull: boolean }
-  | { readonly kind: 'struct'; readonly fields: readonly StructField[] };
+  | {
+    /** Calendar intervals. */
+    readonly kind: 'interval';
+  }
+  | {
+    /** Arrays of one element type. */
+    readonly kind: 'array';
+    /** The type of the elements. */
+    readonly elementType: DataType;
+    /** Whether elements may be null. */
+    readonly containsNull: boolean;
+  }
+  | {
+    /** Maps from keys of one type to values of one type. */
+    readonly kind: 'map';
+    /** The type of the keys (never null). */
+    readonly keyType: DataType;
+    /** The type of the values. */
+    readonly valueType: DataType;
+    /** Whether values may be null. */
+    readonly valueContainsNull: boolean;
+  }
+  | {
+    /** Records of named fields. */
+    readonly kind: 'struct';
+    /** The fields, in order. */
+    readonly fields: readonly StructField[];
+  };
 
+/** The names of the data types (`'string'`, `'long'`, ...). */
 export type DataTypeKind = DataType['kind'];
 
 export interface StructField {
@@ -28,28 +80,41 @@ export interface StructField {
   readonly nullable: boolean;
 }
 
+/** The type of a null literal (Spark's `void`). */
 export const NULL_TYPE: DataType = { kind: 'null' };
+/** Strings (Spark's `string`). */
 export const STRING: DataType = { kind: 'string' };
+/** Booleans. */
 export const BOOLEAN: DataType = { kind: 'boolean' };
+/** 32-bit integers (Spark's `int`). */
 export const INT: DataType = { kind: 'int' };
+/** 64-bit integers (Spark's `bigint`), exact up to 2^53. */
 export const LONG: DataType = { kind: 'long' };
+/** 64-bit floating point. */
 export const DOUBLE: DataType = { kind: 'double' };
+/** Instants with microsecond precision (Spark's `timestamp`). */
 export const TIMESTAMP: DataType = { kind: 'timestamp' };
+/** Calendar dates (days since 1970-01-01). */
 export const DATE: DataType = { kind: 'date' };
+/** Byte strings (Uint8Array). */
 export const BINARY: DataType = { kind: 'binary' };
 
+/** An array type. */
 export function arrayOf(elementType: DataType, containsNull = true): DataType {
   return { kind: 'array', elementType, containsNull };
 }
 
+/** A map type. */
 export function mapOf(keyType: DataType, valueType: DataType, valueContainsNull = true): DataType {
   return { kind: 'map', keyType, valueType, valueContainsNull };
 }
 
+/** A struct type with these fields. */
 export function structOf(fields: readonly StructField[]): Extract<DataType, { kind: 'struct' }> {
   return { kind: 'struct', fields };
 }
 
+/** A struct field (nullable by default). */
 export function field(name: string, dataType: DataType, nullable = true): StructField {
   return { name, dataType, nullable };
 }
@@ -96,6 +161,7 @@ export function typeName(t: DataType): string {
   }
 }
 
+/** Whether two types are equal (field names, element types and nullability included). */
 export function sameType(a: DataType, b: DataType): boolean {
   if (a.kind !== b.kind) return false;
   switch (a.kind) {

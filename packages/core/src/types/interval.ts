@@ -1,6 +1,8 @@
 /** Internal value of an `interval` (Spark's CalendarInterval without separate days: days count as 24 h). */
 export interface IntervalValue {
+  /** Months (a calendar part: 1 month is not a fixed length). */
   readonly months: number;
+  /** Microseconds (days are counted as 24 hours). */
   readonly micros: number;
 }
 
@@ -44,6 +46,7 @@ export function durationMs(text: string, what: string): number {
   return iv.micros / 1000;
 }
 
+/** The interval in Spark's literal form, e.g. `10 minutes`. */
 export function intervalToString(v: IntervalValue): string {
   const parts: string[] = [];
   if (v.months) parts.push(`${v.months} months`);

@@ -3,23 +3,34 @@ import { type DataType, type StructField, simpleString, typeName } from './data-
 /**
  * A row schema: an ordered list of named, typed fields. Immutable. Mirrors PySpark's `StructType`
  * (`new StructType([new StructField('a', StringType(), true)])`, `.add(...)`, `.fieldNames()`).
+ *
+ * @example
+ * ```ts
+ * const schema = new StructType().add('name', STRING).add('amount', DOUBLE, false);
+ * const same = parseTableSchema('name STRING, amount DOUBLE NOT NULL');
+ * ```
  */
 export class StructType {
+  /** Always `struct`: a StructType is also a struct DataType. */
   readonly kind = 'struct' as const;
+  /** The fields, in order. */
   readonly fields: readonly StructField[];
 
   constructor(fields: readonly StructField[] = []) {
     this.fields = fields.map((f) => ({ name: f.name, dataType: f.dataType, nullable: f.nullable }));
   }
 
+  /** A new StructType with one more field. */
   add(name: string, dataType: DataType, nullable = true): StructType {
     return new StructType([...this.fields, { name, dataType, nullable }]);
   }
 
+  /** The field names, in order. */
   fieldNames(): string[] {
     return this.fields.map((f) => f.name);
   }
 
+  /** The number of fields. */
   get length(): number {
     return this.fields.length;
   }
@@ -29,10 +40,12 @@ export class StructType {
     return this.fields.findIndex((f) => f.name === name);
   }
 
+  /** The schema as a struct DataType. */
   toDataType(): Extract<DataType, { kind: 'struct' }> {
     return { kind: 'struct', fields: this.fields };
   }
 
+  /** Spark's simple string, e.g. `struct<word:string,count:bigint>`. */
   simpleString(): string {
     return simpleString(this.toDataType());
   }
@@ -44,10 +57,12 @@ export class StructType {
     return lines.join('\n') + '\n';
   }
 
+  /** Spark's `StructType(...)` form. */
   toString(): string {
     return `StructType(${this.fields.map((f) => `StructField(${f.name},${simpleString(f.dataType)},${f.nullable})`).join(',')})`;
   }
 
+  /** The StructType of a struct DataType. */
   static fromDataType(t: Extract<DataType, { kind: 'struct' }>): StructType {
     return new StructType(t.fields);
   }

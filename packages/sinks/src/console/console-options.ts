@@ -9,8 +9,11 @@ export interface ConsoleSinkOptions extends BaseSinkOptions {
   readonly truncate?: boolean;
 }
 
+/** The console sink's validated settings. */
 export interface ConsoleSettings {
+  /** Rows printed per batch. */
   readonly numRows: number;
+  /** Whether long cells are cut to 20 characters. */
   readonly truncate: boolean;
 }
 

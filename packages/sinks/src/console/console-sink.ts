@@ -3,6 +3,7 @@ import type { ConsoleSettings } from './console-options.ts';
 
 const RULE = '-'.repeat(43);
 
+/** Where the console sink prints (stdout by default; tests capture it). */
 export type ConsoleWrite = (text: string) => void;
 
 const writeStdout: ConsoleWrite = (text) => {

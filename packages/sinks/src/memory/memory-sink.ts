@@ -10,7 +10,10 @@ export class MemorySink implements Sink, TableProvider {
   private batches: ColumnBatch[] = [];
   private lastBatchId: number | null = null;
 
-  constructor(readonly schema: StructType) {}
+  constructor(
+    /** The query's output columns. */
+    readonly schema: StructType,
+  ) {}
 
   /** Id of the last batch added, or null before the first. */
   get latestBatchId(): number | null {
@@ -31,6 +34,7 @@ export class MemorySink implements Sink, TableProvider {
     return [...this.batches];
   }
 
+  /** Rows the table holds now. */
   get numRows(): number {
     let n = 0;
     for (const b of this.batches) n += b.numRows;

@@ -1,8 +1,8 @@
 import type { Token, TokenKind } from './token.ts';
 import { syntaxErrorAt, type SourceLabel } from './parse-error.ts';
 
-/** Longest first, so `<=>` wins over `<=` and `<`. */
-const SYMBOLS = ['<=>', '::', '||', '==', '!=', '<>', '<=', '>=', '+', '-', '*', '/', '%', '=', '<', '>', '!', '(', ')', '[', ']', ',', '.', ':'];
+/** Longest first, so `<=>` wins over `<=` and `<`. `;` ends a SQL statement. */
+const SYMBOLS = ['<=>', '::', '||', '==', '!=', '<>', '<=', '>=', '+', '-', '*', '/', '%', '=', '<', '>', '!', '(', ')', '[', ']', ',', '.', ':', ';'];
 
 /** Spark's numeric literal rules: `1L`/`1S`/`1Y`, `1`, `1.5`, `.5`, `1e3`, each with an optional `D`/`F`/`BD`. */
 const NUMBER_RE = /\d+[lsy]|(?:\d+\.\d*|\.\d+|\d+)(?:e[+-]?\d+)?(?:bd|d|f)?/iy;

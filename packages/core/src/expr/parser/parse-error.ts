@@ -1,7 +1,7 @@
 import type { Token } from './token.ts';
 
-/** Names the context block of an error message: `== Expression ==` or `== DDL ==`. */
-export type SourceLabel = 'Expression' | 'DDL';
+/** Names the context block of an error message: `== Expression ==`, `== DDL ==` or `== SQL ==`. */
+export type SourceLabel = 'Expression' | 'DDL' | 'SQL';
 
 /** Where an error points: 1-based line and column, and how many characters to underline. */
 export interface ErrorSpan {
@@ -11,12 +11,15 @@ export interface ErrorSpan {
 }
 
 /**
- * A SQL expression or DDL string that cannot be parsed. The message follows Spark's ParseException:
+ * A SQL expression, DDL string or SQL query that cannot be parsed. The message follows Spark's ParseException:
  * a headline with the 1-based position, then the input with a caret line under the offending token.
  */
 export class ParseError extends Error {
+  /** Always `ParseError`. */
   override readonly name = 'ParseError';
+  /** 1-based line of the error in the parsed text. */
   readonly line: number;
+  /** 1-based column of the error in the parsed text. */
   readonly column: number;
 
   constructor(message: string, line: number, column: number) {

@@ -1,0 +1,114 @@
+import { AnalysisError } from '../analyzer/analysis-error.ts';
+import { durationMs } from '../types/interval.ts';
+
+/** Which timeouts a `[flat]MapGroupsWithState` may set (Spark's GroupStateTimeout). */
+export type GroupStateTimeout = 'NoTimeout' | 'ProcessingTimeTimeout' | 'EventTimeTimeout';
+
+/**
+ * The state of one key in `mapGroupsWithState` / `flatMapGroupsWithState`, as Spark's GroupState.
+ * Values must be JSON-like (objects, arrays, numbers, strings, booleans, Dates, Maps, Uint8Arrays):
+ * they are written to the checkpoint between batches.
+ */
+export interface GroupState<S> {
+  readonly exists: boolean;
+  /** The state; throws when there is none. */
+  get(): S;
+  getOption(): S | undefined;
+  update(newState: S): void;
+  remove(): void;
+  /** True when the function is called because this key's timeout fired (with no rows). */
+  readonly hasTimedOut: boolean;
+  /** Processing-time timeout: fires when the key gets no data for this long (`'10 minutes'` or ms). */
+  setTimeoutDuration(duration: number | string): void;
+  /** Event-time timeout: fires when the watermark passes this time (ms since epoch or a Date). */
+  setTimeoutTimestamp(timestamp: number | Date, additionalDuration?: string): void;
+  getCurrentWatermarkMs(): number;
+  getCurrentProcessingTimeMs(): number;
+}
+
+/** The engine's GroupState for one call: reports what the function did to the state. */
+export class GroupStateImpl<S> implements GroupState<S> {
+  private value: S | undefined;
+  private removed = false;
+  private updated = false;
+  /** Timeout set during this call (ms), NaN for none; undefined = keep what the key had. */
+  timeoutAtMs: number | undefined = undefined;
+
+  constructor(
+    initial: S | undefined,
+    readonly hasTimedOut: boolean,
+    private readonly timeout: GroupStateTimeout,
+    private readonly watermarkMs: number,
+    private readonly processingTimeMs: number,
+    private readonly hasWatermark: boolean,
+  ) {
+    this.value = initial;
+  }
+
+  get exists(): boolean {
+    return this.value !== undefined;
+  }
+
+  get isUpdated(): boolean {
+    return this.updated;
+  }
+
+  get isRemoved(): boolean {
+    return this.removed;
+  }
+
+  get(): S {
+    if (this.value === undefined) throw new Error('State is either not defined or has already been removed');
+    return this.value;
+  }
+
+  getOption(): S | undefined {
+    return this.value;
+  }
+
+  update(newState: S): void {
+    if (newState === null || newState === undefined) throw new Error("'null' is not a valid state value");
+    this.value = newState;
+    this.updated = true;
+    this.removed = false;
+  }
+
+  remove(): void {
+    this.value = undefined;
+    this.removed = true;
+    this.updated = false;
+    this.timeoutAtMs = NaN;
+  }
+
+  setTimeoutDuration(duration: number | string): void {
+    if (this.timeout !== 'ProcessingTimeTimeout') {
+      throw new Error('Cannot set timeout duration without enabling processing time timeout in [map|flatMap]GroupsWithState');
+    }
+    const ms = typeof duration === 'number' ? duration : durationMs(duration, 'timeout duration');
+    if (!(ms > 0)) throw new Error(`Timeout duration must be positive, got ${String(duration)}`);
+    this.timeoutAtMs = this.processingTimeMs + ms;
+  }
+
+  setTimeoutTimestamp(timestamp: number | Date, additionalDuration?: string): void {
+    if (this.timeout !== 'EventTimeTimeout') {
+      throw new Error('Cannot set timeout timestamp without enabling event time timeout in [map|flatMap]GroupsWithState');
+    }
+    let ms = timestamp instanceof Date ? timestamp.getTime() : timestamp;
+    if (additionalDuration !== undefined) ms += durationMs(additionalDuration, 'additional duration');
+    if (this.hasWatermark && ms <= this.watermarkMs) {
+      throw new Error(`Timeout timestamp (${ms}) cannot be earlier than the current watermark (${this.watermarkMs})`);
+    }
+    this.timeoutAtMs = ms;
+  }
+
+  getCurrentWatermarkMs(): number {
+    if (!this.hasWatermark) {
+      throw new AnalysisError('Cannot get event time watermark timestamp without setting watermark before [map|flatMap]GroupsWithState');
+    }
+    return this.watermarkMs;
+  }
+
+  getCurrentProcessingTimeMs(): number {
+    return this.processingTimeMs;
+  }
+}

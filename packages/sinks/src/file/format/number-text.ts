@@ -1,0 +1,11 @@
+import { javaDoubleToString } from '@caudal/core';
+
+/** An int or long as Java prints it (never in exponent notation). */
+export function integerText(n: number): string {
+  return Math.abs(n) < 1e21 ? String(n === 0 ? 0 : n) : BigInt(n).toString();
+}
+
+/** A double as Java's `Double.toString` prints it: `1.0`, `1.0E10`, `NaN`, `-Infinity`. */
+export function doubleText(n: number): string {
+  return javaDoubleToString(n);
+}

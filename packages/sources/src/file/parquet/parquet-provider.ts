@@ -1,0 +1,43 @@
+import type { BatchSource, ColumnBatch, Options, SourceProvider, StructType } from '@caudal/core';
+import { listFiles, localPath, type InputFile } from '../listing/list-files.ts';
+import type { FileReader } from '../stream/file-reader.ts';
+import { fileStreamProvider } from '../stream/file-stream-provider.ts';
+import { hasGlob, listSourceFiles } from '../stream/list-source-files.ts';
+import { parquetReader } from './parquet-reader.ts';
+
+/**
+ * `read.parquet(path)` / `readStream.parquet(path)`. A batch read of a file sink's output folder reads only
+ * the files its manifest (`_caudal_metadata`) has committed, as Spark does with `_spark_metadata`.
+ */
+export const parquetProvider: SourceProvider = {
+  format: 'parquet',
+  batchSchema(options, userSchema) {
+    const reader = parquetReader(options);
+    const files = batchFiles(reader);
+    return userSchema !== undefined ? reader.userSchema(userSchema) : reader.inferSchema(files);
+  },
+  createBatchSource(options: Options, schema: StructType): BatchSource {
+    const reader = parquetReader(options);
+    return {
+      schema,
+      async read(): Promise<ColumnBatch[]> {
+        const out: ColumnBatch[] = [];
+        for (const f of batchFiles(reader)) out.push(...(await reader.read(f.path, schema)).batches);
+        return out;
+      },
+    };
+  },
+  ...fileStreamProvider(parquetReader),
+};
+
+/** The committed files of a file sink's output, else the listing (which fails for a path that does not exist). */
+function batchFiles(reader: FileReader): InputFile[] {
+  const { path, listing } = reader.common;
+  if (path === undefined) return [];
+  const abs = localPath(path);
+  if (!hasGlob(abs)) {
+    const found = listSourceFiles(abs, listing);
+    if (found.committed) return [...found.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+  return listFiles(abs, listing);
+}
