@@ -254,6 +254,19 @@ export class MicroBatchExecution {
     return true;
   }
 
+  /**
+   * Keeps the last `spark.sql.streaming.minBatchesToRetain` (100) entries of offsets/ and commits/, as
+   * Spark does, so a long-running query's checkpoint does not grow without bound. Checked every 10 batches.
+   */
+  private purgeOldLogs(batchId: number): void {
+    if (batchId % 10 !== 0) return;
+    const retain = Number(this.p.session.conf.get('spark.sql.streaming.minBatchesToRetain') ?? 100);
+    const min = batchId - retain + 1;
+    if (min <= 0) return;
+    this.p.checkpoint.offsets.purge(min);
+    this.p.checkpoint.commits.purge(min);
+  }
+
   private needsNoDataBatch(): boolean {
     const wm = this.watermarkMs;
     const now = this.p.clock.now();
@@ -332,6 +345,7 @@ export class MicroBatchExecution {
       this.committed.set(s.id, end);
     }
     this.nextBatchId = batchId + 1;
+    this.purgeOldLogs(batchId);
     const t4 = clock.now();
     this.reportProgress(batchId, triggerStart, perSource, numOutputRows, eventTimeProgress(stats, watermarkMs, planned.watermarks.length > 0), {
       latestOffset: latestOffsetMs,

@@ -37,8 +37,12 @@ export function wallClockToUtcMs(tz: string, wallMs: number): number {
 }
 
 /** The process's default zone, used when `spark.sql.session.timeZone` is not set (as Spark uses the JVM's). */
+let processZone: string | undefined;
+
 export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  // Resolving the zone costs an Intl call; the process's zone does not change while it runs.
+  processZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return processZone;
 }
 
 const TS_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC)?$/i;

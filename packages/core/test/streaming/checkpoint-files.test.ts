@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -98,5 +98,26 @@ describe('checkpoint files', () => {
     expect(read(checkpointDir, 'commits', '0')).toBe('v1\n{"nextBatchWatermarkMs":0}\n');
     await query.stop();
     expect(existsSync(checkpointDir)).toBe(false);
+  });
+});
+
+describe('checkpoint log retention', () => {
+  it('keeps only the last spark.sql.streaming.minBatchesToRetain entries of offsets/ and commits/', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caudal-retain-'));
+    const session = Session.builder().create();
+    session.conf.set('spark.sql.streaming.minBatchesToRetain', 5);
+    const stream = new MemoryStream(session, new StructType([{ name: 'n', dataType: LONG, nullable: true }]));
+    const q = await stream.toDF().writeStream.format('noop').option('checkpointLocation', dir).start();
+    for (let i = 0; i < 21; i++) {
+      stream.addData([{ n: i }]);
+      await q.processAllAvailable();
+    }
+    await q.stop();
+    const ids = (sub: string): number[] => readdirSync(join(dir, sub)).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+    // Purged at batch 20: entries below 20 - 5 + 1 = 16 are gone.
+    expect(ids('offsets')).toEqual([16, 17, 18, 19, 20]);
+    expect(ids('commits')).toEqual([16, 17, 18, 19, 20]);
+    await session.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 });

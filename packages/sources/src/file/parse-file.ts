@@ -3,7 +3,8 @@ import { readFileText } from './content/read-file-text.ts';
 import { csvFormat } from './csv/csv-format.ts';
 import type { ConfiguredFileFormat, FileFormat, FileFormatName, ParsedFile } from './file-format.ts';
 import { jsonFormat } from './json/json-format.ts';
-import { listFiles, type InputFile } from './listing/list-files.ts';
+import type { InputFile } from './listing/list-files.ts';
+import { listBatchFiles } from './stream/list-source-files.ts';
 import { textFormat } from './text/text-format.ts';
 
 const FORMATS: Readonly<Record<FileFormatName, FileFormat>> = { json: jsonFormat, csv: csvFormat, text: textFormat };
@@ -32,8 +33,8 @@ export function inferFileSchema(files: readonly InputFile[], format: FileFormatN
   return configured(format, options).inferSchema(files);
 }
 
-/** The files of the `path` option (none without one), listed with the options' listing settings. */
+/** The files of the `path` option (none without one); a file sink's output folder gives its committed files. */
 export function inputFiles(format: ConfiguredFileFormat): InputFile[] {
   const { path, listing } = format.common;
-  return path === undefined ? [] : listFiles(path, listing);
+  return path === undefined ? [] : listBatchFiles(path, listing);
 }

@@ -1,8 +1,8 @@
 import type { BatchSource, ColumnBatch, Options, SourceProvider, StructType } from '@caudal/core';
-import { listFiles, localPath, type InputFile } from '../listing/list-files.ts';
+import type { InputFile } from '../listing/list-files.ts';
 import type { FileReader } from '../stream/file-reader.ts';
 import { fileStreamProvider } from '../stream/file-stream-provider.ts';
-import { hasGlob, listSourceFiles } from '../stream/list-source-files.ts';
+import { listBatchFiles } from '../stream/list-source-files.ts';
 import { parquetReader } from './parquet-reader.ts';
 
 /**
@@ -30,14 +30,8 @@ export const parquetProvider: SourceProvider = {
   ...fileStreamProvider(parquetReader),
 };
 
-/** The committed files of a file sink's output, else the listing (which fails for a path that does not exist). */
+/** The committed files of a file sink's output, else the listing. */
 function batchFiles(reader: FileReader): InputFile[] {
   const { path, listing } = reader.common;
-  if (path === undefined) return [];
-  const abs = localPath(path);
-  if (!hasGlob(abs)) {
-    const found = listSourceFiles(abs, listing);
-    if (found.committed) return [...found.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
-  return listFiles(abs, listing);
+  return path === undefined ? [] : listBatchFiles(path, listing);
 }

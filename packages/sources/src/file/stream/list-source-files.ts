@@ -36,6 +36,19 @@ export function listSourceFiles(path: string, listing: ListingSettings): SourceF
   }
 }
 
+/**
+ * The files a batch read of `path` sees: a file sink's committed files when `path` is its output folder
+ * (never a part file of a failed batch), else the listing, which fails for a path that does not exist.
+ */
+export function listBatchFiles(path: string, listing: ListingSettings): InputFile[] {
+  const abs = localPath(path);
+  if (!hasGlob(abs)) {
+    const found = listSourceFiles(abs, listing);
+    if (found.committed) return [...found.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+  return listFiles(abs, listing);
+}
+
 export function hasGlob(abs: string): boolean {
   return abs.split(sep).some(isGlob);
 }
