@@ -77,6 +77,8 @@ export interface SourceContext {
    * at once instead of at its next poll. Calling it when nothing waits is harmless.
    */
   notifyDataAvailable(): void;
+  /** Aborted when the query stops: a source waiting (retrying a broker, polling) should give up then. */
+  readonly stopSignal: AbortSignal;
 }
 
 /** A static (bounded) read: `session.read.format(...).load()`. */

@@ -99,7 +99,10 @@ export function buildProject(input: LogicalPlan, rawItems: readonly Expr[]): Log
     });
     return { kind: 'project', child: gen, exprs, schema: schemaOf(exprs), streaming: child.streaming };
   }
-  const exprs = items.map((e) => ({ expr: resolveItem(e), name: outputName(e) }));
+  const exprs = items.map((e) => {
+    const bound = resolveItem(e);
+    return { expr: bound, name: itemName(e, bound) };
+  });
   return { kind: 'project', child, exprs, schema: schemaOf(exprs), streaming: child.streaming };
 }
 
@@ -146,7 +149,10 @@ export function buildAggregate(input: LogicalPlan, rawGroupExprs: readonly Expr[
   const groupExprs = windowed.exprs.slice(0, rawGroupExprs.length);
   const items = windowed.exprs.slice(rawGroupExprs.length);
   const scope = scopeOf(child);
-  const groupBy: NamedExpr[] = groupExprs.map((e) => ({ expr: resolveExpr(e, scope), name: outputName(e) }));
+  const groupBy: NamedExpr[] = groupExprs.map((e) => {
+    const bound = resolveExpr(e, scope);
+    return { expr: bound, name: itemName(e, bound) };
+  });
   const calls: AggregateCall[] = [];
   const callIndex = new Map<string, number>();
   // Aggregate calls become columns `__agg<i>` of the buffer row (keys first).
@@ -270,4 +276,14 @@ export function buildWatermark(child: LogicalPlan, column: string, delay: string
   }
   if (delayMs < 0) throw new AnalysisError(`The delay threshold of withWatermark must not be negative, but got '${delay}'`);
   return { kind: 'eventTimeWatermark', child, column: b.index, delayMs, schema: child.schema, streaming: child.streaming };
+}
+
+/**
+ * The output name of a select item: a reference to a column whose own name contains dots (`col('a.b')`
+ * on a column named `a.b`) keeps the whole name; anything else is named as Spark names it.
+ */
+function itemName(e: Expr, bound: BoundExpr): string {
+  // As written (Spark keeps the query's spelling: `SELECT AGE` names the column AGE), but whole.
+  if (e.kind === 'column' && bound.kind === 'ref' && e.name.toLowerCase() === bound.name.toLowerCase()) return e.name;
+  return outputName(e);
 }

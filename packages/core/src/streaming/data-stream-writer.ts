@@ -206,6 +206,7 @@ export class DataStreamWriter<F extends string = string> {
 
       // 4. Sources: created, then opened; a source that cannot open fails start().
       const runId = randomUUID();
+      const stopController = new AbortController();
       let execution: MicroBatchExecution | undefined;
       for (const [i, relation] of relations.entries()) {
         const sourceId = String(i);
@@ -214,6 +215,7 @@ export class DataStreamWriter<F extends string = string> {
           metadataDir: checkpoint.sourceDir(sourceId),
           conf: (key) => session.conf.get(key),
           notifyDataAvailable: () => execution?.notifyDataAvailable(),
+          stopSignal: stopController.signal,
         });
         started.push({ id: sourceId, relation, source });
       }
@@ -224,6 +226,7 @@ export class DataStreamWriter<F extends string = string> {
         session, plan, planned, sources: started, sink, ...(lateRows ? { lateRows } : {}), outputMode: s.outputMode, trigger: s.trigger, clock: session.clock,
         checkpoint, deleteCheckpointOnStop: temporary, id, runId, name: s.queryName,
         listeners: () => session.streams.listListeners(),
+        stopSources: () => stopController.abort(),
         onTerminated: (error) => {
           session.streams.terminated(query!, error);
           query!.markTerminated();

@@ -44,6 +44,8 @@ export interface ExecutionParams {
   readonly runId: string;
   readonly name: string | null;
   readonly listeners: () => readonly StreamingQueryListener[];
+  /** Aborts the sources' stop signal, so a source stuck waiting (a broker outage) gives up. */
+  readonly stopSources?: () => void;
   readonly onTerminated: (error: StreamingQueryException | null) => void;
 }
 
@@ -133,6 +135,7 @@ export class MicroBatchExecution {
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopSignal.abort();
+    this.p.stopSources?.();
     this.notifyDataAvailable();
     await this.loop;
   }

@@ -34,7 +34,7 @@ export class DataSignal {
 }
 
 export function sourceContext(clock: Clock, metadataDir: string, signal = new DataSignal()): SourceContext {
-  return { clock, metadataDir, conf: () => undefined, notifyDataAvailable: signal.notify };
+  return { clock, metadataDir, conf: () => undefined, notifyDataAvailable: signal.notify, stopSignal: new AbortController().signal };
 }
 
 export function manualContext(startMs: number, metadataDir: string): { clock: ManualClock; ctx: SourceContext } {
