@@ -3,6 +3,8 @@
  *
  *   pnpm bench [--batches N] [--warmup N] [--reps N] [--rows N] [--only a,b] [--label text] [--out file | --no-write] [--in-process]
  *   pnpm bench --file-source [--reps N] [--out file | --no-write]     (the file source instead: workloads/file-source.ts)
+ *   pnpm bench --windowed-count [--reps N] [--batches N] [--rows N] [--keys N]  (state of a watermarked window count: workloads/windowed-count.ts;
+ *                                                                              run with node --expose-gc for the heap figures)
  *
  * Each workload runs in its own Node process (unless --in-process), `--reps` times, each time as a fresh
  * session and query with the default trigger; the first `--warmup` batches are discarded and the next
@@ -20,6 +22,7 @@ import { localDate, markdownTable, type RunReport } from './harness/report.ts';
 import type { Workload, WorkloadParams } from './harness/workload.ts';
 import { WORKLOADS } from './workloads/index.ts';
 import { DEFAULT_FILE_SOURCE_PARAMS, fileSourceBenchmark, fileSourceTable } from './workloads/file-source.ts';
+import { DEFAULT_WINDOWED_COUNT_PARAMS, windowedCountStateBenchmark, windowedCountTable } from './workloads/windowed-count.ts';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const HERE = dirname(SCRIPT);
@@ -36,6 +39,8 @@ const { values: args } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     'in-process': { type: 'boolean', default: false },
     'file-source': { type: 'boolean', default: false },
+    'windowed-count': { type: 'boolean', default: false },
+    keys: { type: 'string', default: '100' },
     child: { type: 'string' },
     params: { type: 'string' },
   },
@@ -84,8 +89,29 @@ async function fileSourceMain(): Promise<void> {
   process.stdout.write(`\nwrote ${out}\n`);
 }
 
+async function windowedCountMain(): Promise<void> {
+  const d = DEFAULT_WINDOWED_COUNT_PARAMS;
+  const params = {
+    rowsPerBatch: positiveInt('rows', args.rows, 1),
+    keys: positiveInt('keys', args.keys, 1),
+    warmupBatches: d.warmupBatches,
+    batches: args.batches === undefined ? d.batches : positiveInt('batches', args.batches, 1),
+    reps: positiveInt('reps', args.reps, 1),
+  };
+  const machine = machineInfo();
+  process.stdout.write(`windowed-count — ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}, load average ${machine.loadAverage1m}\n`);
+  const result = await windowedCountStateBenchmark(params, (line) => process.stdout.write(`${line}\n`));
+  process.stdout.write(`\n${windowedCountTable(result)}\n\nstate rows of the first ${params.warmupBatches} batches: ${result.stateRowsFirstBatches.join(' ')}\n`);
+  if (args['no-write']) return;
+  const out = args.out ?? join(HERE, 'results', `${localDate()}-windowed-count.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ date: localDate(), label: args.label ?? null, machine, result, loadAverageAfter: machineInfo().loadAverage1m }, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${out}\n`);
+}
+
 async function main(): Promise<void> {
   if (args['file-source']) return fileSourceMain();
+  if (args['windowed-count']) return windowedCountMain();
   const selected = args.only === undefined ? WORKLOADS : args.only.split(',').map((s) => lookup(s.trim()));
   const machine = machineInfo();
   process.stdout.write(

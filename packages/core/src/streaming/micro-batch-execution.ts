@@ -212,8 +212,12 @@ export class MicroBatchExecution {
         }
       }
     } catch (e) {
-      const cause = e instanceof Error ? e : new Error(String(e));
-      error = new StreamingQueryException(this.p.name, this.p.id, this.p.runId, cause);
+      // A failure once stop() was called is a source giving up its wait on the stop signal: Spark's
+      // isInterruptedByStop, which ends the query without an exception.
+      if (!this.stopped) {
+        const cause = e instanceof Error ? e : new Error(String(e));
+        error = new StreamingQueryException(this.p.name, this.p.id, this.p.runId, cause);
+      }
     }
     await this.terminate(error);
   }

@@ -2,7 +2,7 @@ import type { OutputMode, Sink, SinkBatch } from '@caudal/core';
 import { Kafka, type Admin, type Producer } from 'kafkajs';
 import { checkedPartitioner } from './checked-partitioner.ts';
 import { BatchMarker } from './batch-marker.ts';
-import { errorText, isRetriable } from './kafka-errors.ts';
+import { errorText, isRetriable } from '@caudal/kafka-common';
 import { encodeRecords } from './kafka-record-encoder.ts';
 import type { KafkaSinkConfig } from './kafka-sink-options.ts';
 import type { KafkaWriteColumns } from './kafka-write-columns.ts';

@@ -1,6 +1,6 @@
 import { OptionError, type Options } from '@caudal/core';
 import { CompressionTypes, type KafkaConfig } from 'kafkajs';
-import { kafkaClientConfig } from './kafka-client-config.ts';
+import { kafkaClientConfig } from '@caudal/kafka-common';
 
 /** `writeStream.format('kafka').options({...})`; any other `kafka.*` key is a producer setting, as in Spark. */
 export type KafkaSinkOptions = {

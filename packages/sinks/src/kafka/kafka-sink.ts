@@ -1,7 +1,7 @@
 import type { OutputMode, Sink, SinkBatch } from '@caudal/core';
 import { Kafka, type Producer } from 'kafkajs';
 import { checkedPartitioner } from './checked-partitioner.ts';
-import { isRetriable } from './kafka-errors.ts';
+import { isRetriable } from '@caudal/kafka-common';
 import { encodeRecords } from './kafka-record-encoder.ts';
 import type { KafkaSinkConfig } from './kafka-sink-options.ts';
 import type { KafkaWriteColumns } from './kafka-write-columns.ts';

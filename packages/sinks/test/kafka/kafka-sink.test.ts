@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   BINARY, INT, LONG, MemoryStream, STRING, Session, StructType, arrayOf, field, structOf, type DataFrame, type StreamingQuery,
@@ -246,15 +245,5 @@ describe.skipIf(broker.skipWithoutJavaOffCi)('Kafka sink against a real broker',
     };
     expect(await outcome(true)).toEqual(['0', '1', '2', '3', '4', '5']);
     expect(await outcome(false)).toEqual(['0', '0', '1', '1', '2', '2', '3', '4', '5']);
-  });
-});
-
-describe('the Kafka client files shared by the source and the sink', () => {
-  it('are identical in both packages', () => {
-    for (const file of ['kafka-client-config.ts', 'kafka-errors.ts']) {
-      const sink = readFileSync(fileURLToPath(new URL(`../../src/kafka/${file}`, import.meta.url)), 'utf8');
-      const source = readFileSync(fileURLToPath(new URL(`../../../sources/src/kafka/${file}`, import.meta.url)), 'utf8');
-      expect(sink, file).toBe(source);
-    }
   });
 });

@@ -1,5 +1,5 @@
 import type { KafkaConnection } from './kafka-connection.ts';
-import { withRetries, type RetryPolicy } from './kafka-retry.ts';
+import { sleep, withRetries, type RetryPolicy } from './kafka-retry.ts';
 import { EARLIEST, LATEST, type KafkaStrategy, type OffsetRangeLimit } from './kafka-source-options.ts';
 import { describeKeys, tpKey } from './partition-offsets.ts';
 
@@ -45,7 +45,7 @@ export class KafkaOffsetReader {
       const behind = [...latest].filter(([k, off]) => off < (known.get(k) ?? -1));
       if (behind.length === 0) break;
       this.retry.log(`WARN Kafka source: latest offsets behind those already read (${behind.map(([k, o]) => `${k}: ${o} < ${known.get(k)}`).join(', ')}); fetching them again`);
-      await new Promise((resolve) => setTimeout(resolve, this.latestChecks.intervalMs));
+      await sleep(this.latestChecks.intervalMs, this.retry.signal);
       latest = await fetch();
     }
     return latest;

@@ -3,7 +3,8 @@ import type { Log } from '../common/log.ts';
 import { reportDataLoss } from './data-loss.ts';
 import type { FetchSizes, KafkaConnection } from './kafka-connection.ts';
 import { KafkaRecordColumns } from './kafka-record-columns.ts';
-import { errorText, isRetriable } from './kafka-errors.ts';
+import { errorText, isRetriable } from '@caudal/kafka-common';
+import { sleep, untilStopped } from './kafka-retry.ts';
 import type { FetchPartitionResponse, FetchedRecord } from './kafkajs-cluster.ts';
 import { sortedKeys, tpKey } from './partition-offsets.ts';
 
@@ -64,7 +65,7 @@ export async function readRanges(conn: KafkaConnection, ranges: readonly OffsetR
     if (pending.length === 0) break;
     if (s.signal.aborted) throw new Error('Kafka source stopped while reading records');
     try {
-      const responses = await conn.fetch(pending.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.next })), s.sizes);
+      const responses = await untilStopped(conn.fetch(pending.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.next })), s.sizes), s.signal, 'reading records');
       pause = 50;
       const answered = new Set<string>();
       for (const t of responses) {
@@ -82,6 +83,7 @@ export async function readRanges(conn: KafkaConnection, ranges: readonly OffsetR
         await dropDeletedPartitions(conn, unanswered, s);
       }
     } catch (e) {
+      if (s.signal.aborted) throw new Error('Kafka source stopped while reading records', { cause: e });
       if ((e as { name?: unknown }).name === 'KafkaJSOffsetOutOfRange') {
         await skipUnavailable(conn, pending, s).catch((err: unknown) => {
           if (!isRetriable(err)) throw err;
@@ -91,8 +93,9 @@ export async function readRanges(conn: KafkaConnection, ranges: readonly OffsetR
         if (!isRetriable(e)) throw e;
         checkProgress(pending, s, e);
         await sleep(pause, s.signal);
+        if (s.signal.aborted) throw new Error('Kafka source stopped while reading records', { cause: e });
         pause = Math.min(pause * 2, 1000);
-        await conn.refresh().catch(() => undefined);
+        await untilStopped(conn.refresh(), s.signal, 'reading records').catch(() => undefined);
         await dropDeletedPartitions(conn, pending, s).catch((err: unknown) => {
           if (!isRetriable(err)) throw err;
         });
@@ -178,16 +181,4 @@ function checkProgress(pending: readonly PartitionState[], s: RangeReadSettings,
       );
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

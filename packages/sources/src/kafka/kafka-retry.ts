@@ -1,5 +1,5 @@
 import type { Log } from '../common/log.ts';
-import { errorText, isRetriable } from './kafka-errors.ts';
+import { errorText, isRetriable } from '@caudal/kafka-common';
 
 export interface RetryPolicy {
   /** How long an operation may keep failing with retriable errors (Spark's kafkaConsumer.pollTimeoutMs). */
@@ -18,7 +18,7 @@ export async function withRetries<T>(what: string, policy: RetryPolicy, op: () =
   let warned = false;
   for (;;) {
     try {
-      const result = await op();
+      const result = await untilStopped(op(), policy.signal, what);
       if (warned) policy.log(`Kafka source: ${what} succeeded again after ${Date.now() - startedAt} ms`);
       return result;
     } catch (e) {
@@ -38,7 +38,28 @@ export async function withRetries<T>(what: string, policy: RetryPolicy, op: () =
   }
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/**
+ * `work`, or a rejection as soon as `signal` aborts: one kafkajs attempt against a dead broker can take its whole
+ * connection/request timeout, and a stopping query must not wait for it (the attempt's outcome is then ignored).
+ */
+export function untilStopped<T>(work: Promise<T>, signal: AbortSignal, what: string): Promise<T> {
+  const stopped = (): Error => new Error(`Kafka source stopped while ${what}`);
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(stopped());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(stopped());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
+      (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e); },
+    );
+  });
+}
+
+/** Waits `ms`, or less if `signal` aborts first. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       clearTimeout(timer);

@@ -1,6 +1,6 @@
 import { OptionError, type Options } from '@caudal/core';
 import type { KafkaConfig } from 'kafkajs';
-import { kafkaClientConfig } from './kafka-client-config.ts';
+import { kafkaClientConfig } from '@caudal/kafka-common';
 import { parsePartitionOffsetsJson, parseTpKey, tpKey, type TopicPartition } from './partition-offsets.ts';
 import { timeStringAsMs } from './time-string-ms.ts';
 

@@ -43,6 +43,10 @@ export class KafkaStreamSource implements StreamSource, SupportsTriggerAvailable
   ) {
     this.conn = new KafkaConnection(config.client, config.readCommitted);
     this.retry = { timeoutMs: config.pollTimeoutMs, signal: this.abort.signal, log };
+    // The query stopping aborts every retry, pause and pending request at once, before stop() is even called.
+    const onStop = (): void => this.abort.abort();
+    if (ctx.stopSignal.aborted) onStop();
+    else ctx.stopSignal.addEventListener('abort', onStop, { once: true });
     this.reader = new KafkaOffsetReader(this.conn, config.strategy, this.retry, config.latestChecks);
     this.description = `KafkaV2[${this.reader.describe()}]`;
   }

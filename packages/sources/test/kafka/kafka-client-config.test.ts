@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Options } from '@caudal/core';
-import { kafkaClientConfig } from '../../src/kafka/kafka-client-config.ts';
+import { kafkaClientConfig } from '@caudal/kafka-common';
 import { rateLimit } from '../../src/kafka/rate-limit.ts';
 
 // How `kafka.*` options become kafkajs client settings, and Spark's proportional rate limit, as pure functions.
