@@ -1,47 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { kafkaBroker } from '@caudal/kafka-testing';
 import { Session } from 'caudal';
+import { Program } from '../support/program.ts';
 
 const broker = kafkaBroker();
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const PRODUCER = fileURLToPath(new URL('./producer.ts', import.meta.url));
 const RULE = '-'.repeat(43);
 const lines = (...ls: string[]): string => ls.map((l) => `${l}\n`).join('');
 
-/** A script run by node with tsx as a loader (so a kill reaches the program itself); collects its output. */
-class Program {
-  stdout = '';
-  stderr = '';
-  readonly exited: Promise<number | null>;
-  private readonly child: ChildProcess;
-
-  constructor(script: string, args: readonly string[]) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child.stdout!.setEncoding('utf8').on('data', (s: string) => (this.stdout += s));
-    this.child.stderr!.setEncoding('utf8').on('data', (s: string) => (this.stderr += s));
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
-  }
-
-  /** Resolves once stdout contains `text` (liveness bound 20 s); fails if the program exits first. */
-  async untilStdout(text: string): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while (!this.stdout.includes(text)) {
-      if (this.child.exitCode !== null) throw new Error(`the program exited before printing ${JSON.stringify(text)}:\n${this.stdout}\n${this.stderr}`);
-      if (Date.now() > deadline) throw new Error(`no ${JSON.stringify(text)} in:\n${this.stdout}\n${this.stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
-  async kill(): Promise<void> {
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
-    await this.exited;
-  }
-}
 
 const cleanups: (() => Promise<void>)[] = [];
 const topics: string[] = [];
