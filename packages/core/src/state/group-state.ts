@@ -10,11 +10,15 @@ export type GroupStateTimeout = 'NoTimeout' | 'ProcessingTimeTimeout' | 'EventTi
  * they are written to the checkpoint between batches.
  */
 export interface GroupState<S> {
+  /** Whether the key has state. */
   readonly exists: boolean;
   /** The state; throws when there is none. */
   get(): S;
+  /** The state, or undefined when there is none. */
   getOption(): S | undefined;
+  /** Replaces the key's state (null and undefined are not allowed; use `remove`). */
   update(newState: S): void;
+  /** Deletes the key's state (and its timeout). */
   remove(): void;
   /** True when the function is called because this key's timeout fired (with no rows). */
   readonly hasTimedOut: boolean;
@@ -22,7 +26,9 @@ export interface GroupState<S> {
   setTimeoutDuration(duration: number | string): void;
   /** Event-time timeout: fires when the watermark passes this time (ms since epoch or a Date). */
   setTimeoutTimestamp(timestamp: number | Date, additionalDuration?: string): void;
+  /** The watermark of the current batch (ms); only with `withWatermark` in the query. */
   getCurrentWatermarkMs(): number;
+  /** The current batch's timestamp (ms), the processing time timeouts are measured against. */
   getCurrentProcessingTimeMs(): number;
 }
 
