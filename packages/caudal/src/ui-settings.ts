@@ -12,6 +12,7 @@ const dashboards = new WeakMap<Session, Promise<Dashboard | null>>();
  *
  * @example
  * ```ts
+ * import { Session, uiWebUrl } from 'caudal';
  * const spark = Session.builder().config('caudal.ui.enabled', true).getOrCreate();
  * console.log(await uiWebUrl(spark)); // http://127.0.0.1:4040/
  * ```

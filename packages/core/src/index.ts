@@ -30,7 +30,7 @@ export { KeyValueGroupedDataFrame } from './dataframe/key-value-grouped-data-fra
 export type { GroupState, GroupStateTimeout } from './state/group-state.ts';
 export { Column, type ColumnOrValue } from './dataframe/column.ts';
 export * from './functions/column-functions.ts';
-export { window, window_time } from './functions/window-functions.ts';
+export { window, window_time, session_window } from './functions/window-functions.ts';
 export { functionNames } from './functions/registry.ts';
 export type { ScalarFunction, ResolvedCall } from './functions/scalar-function.ts';
 export { DataStreamReader } from './streaming/data-stream-reader.ts';

@@ -33,7 +33,17 @@ export type { FileFormatName } from './file/format/file-format-name.ts';
 export type { FileSinkOptions, JsonSinkOptions, CsvSinkOptions, TextSinkOptions, ParquetSinkOptions } from './file/file-sink-options.ts';
 export { SESSION_TIME_ZONE_CONF, sessionTimeZone } from './shared/session-time-zone.ts';
 
-/** Registers every sink of this package with core's format registry (idempotent). */
+/**
+ * Registers every sink of this package with core's format registry (idempotent).
+ *
+ * @example
+ * ```ts
+ * import { Session } from '@caudal/core';
+ * import { registerBuiltinSinks } from '@caudal/sinks';
+ * registerBuiltinSinks(); // what importing 'caudal' does for sinks
+ * const spark = Session.builder().getOrCreate();
+ * ```
+ */
 export function registerBuiltinSinks(): void {
   registerSink(new ConsoleSinkProvider());
   registerSink(new MemorySinkProvider());

@@ -52,7 +52,18 @@ declare module '@caudal/core' {
   }
 }
 
-/** Registers `rate`, `rate-micro-batch`, `socket`, `json`, `csv`, `text`, `parquet` and `kafka` with the format registry (idempotent). */
+/**
+ * Registers `rate`, `rate-micro-batch`, `socket`, `json`, `csv`, `text`, `parquet` and `kafka` with the format registry (idempotent).
+ *
+ * @example
+ * ```ts
+ * import { Session } from '@caudal/core';
+ * import { registerBuiltinSources } from '@caudal/sources';
+ * registerBuiltinSources(); // what importing 'caudal' does for sources
+ * const spark = Session.builder().getOrCreate();
+ * const rates = spark.readStream.format('rate').load();
+ * ```
+ */
 export function registerBuiltinSources(): void {
   registerSource(rateProvider);
   registerSource(rateMicroBatchProvider);

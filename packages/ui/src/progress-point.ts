@@ -1,6 +1,18 @@
 import type { StreamingQueryProgress } from '@caudal/core';
 
-/** The numbers of one progress report that the dashboard charts (NaN rates become null, as in JSON). */
+/**
+ * The numbers of one progress report that the dashboard charts (NaN rates become null, as in JSON).
+ *
+ * @example
+ * ```ts
+ * import { startDashboard } from 'caudal';
+ * import type { ProgressPoint, QueryDetail } from '@caudal/ui';
+ * const dashboard = await startDashboard(spark, { port: 0 });
+ * const detail = (await (await fetch(`${dashboard.url}api/queries/${query.runId}`)).json()) as QueryDetail;
+ * const points: readonly ProgressPoint[] = detail.points;
+ * for (const p of points) console.log(`batch ${p.batchId}: ${p.batchDuration} ms, ${p.numInputRows} rows in, ${p.stateRows} rows in state`);
+ * ```
+ */
 export interface ProgressPoint {
   readonly batchId: number;
   /** Trigger start, ms since the epoch (`progress.timestamp`). */

@@ -4,10 +4,36 @@ import type {
 } from '@caudal/core';
 import { toProgressPoint, type ProgressPoint } from './progress-point.ts';
 
-/** `active` until the run ends; then `finished`, or `failed` when it ended with an exception. */
+/**
+ * `active` until the run ends; then `finished`, or `failed` when it ended with an exception.
+ *
+ * @example
+ * ```ts
+ * import { startDashboard } from 'caudal';
+ * import type { QueryRunStatus, QuerySummary } from '@caudal/ui';
+ * const dashboard = await startDashboard(spark, { port: 0 });
+ * const res = await fetch(`${dashboard.url}api/queries`);
+ * const { queries } = (await res.json()) as { queries: QuerySummary[] };
+ * const failed: QueryRunStatus = 'failed';
+ * for (const q of queries.filter((x) => x.status === failed)) console.error(q.name ?? q.id, q.error);
+ * ```
+ */
 export type QueryRunStatus = 'active' | 'finished' | 'failed';
 
-/** One run of a query as the dashboard's first page lists it. */
+/**
+ * One run of a query as the dashboard's first page lists it.
+ *
+ * @example
+ * ```ts
+ * import { startDashboard } from 'caudal';
+ * import type { QuerySummary } from '@caudal/ui';
+ * const dashboard = await startDashboard(spark, { port: 0 });
+ * // The dashboard's JSON API lists every run it knows.
+ * const res = await fetch(`${dashboard.url}api/queries`);
+ * const { app, queries } = (await res.json()) as { app: string; queries: QuerySummary[] };
+ * for (const q of queries) console.log(app, q.name ?? q.id, q.status, q.latestBatchId, q.inputRowsPerSecond);
+ * ```
+ */
 export interface QuerySummary {
   readonly id: string;
   readonly runId: string;
@@ -25,7 +51,20 @@ export interface QuerySummary {
   readonly error: string | null;
 }
 
-/** Everything the page of one run shows. */
+/**
+ * Everything the page of one run shows.
+ *
+ * @example
+ * ```ts
+ * import { startDashboard } from 'caudal';
+ * import type { QueryDetail } from '@caudal/ui';
+ * const dashboard = await startDashboard(spark, { port: 0 });
+ * // One run's page data, by run id.
+ * const res = await fetch(`${dashboard.url}api/queries/${query.runId}`);
+ * const detail = (await res.json()) as QueryDetail;
+ * console.log(detail.summary.status, detail.points.length, detail.explain);
+ * ```
+ */
 export interface QueryDetail {
   readonly summary: QuerySummary;
   /** The retained history, oldest first. */

@@ -4,7 +4,18 @@ import { DashboardServer } from './dashboard-server.ts';
 import { QueryHistory } from './query-history.ts';
 import { loadStaticAssets } from './static-assets.ts';
 
-/** Where and how the dashboard listens, and how much history it keeps. */
+/**
+ * Where and how the dashboard listens, and how much history it keeps.
+ *
+ * @example
+ * ```ts
+ * import { startDashboard, type DashboardOptions } from 'caudal';
+ * const options: DashboardOptions = { port: 0, host: '127.0.0.1', retainedQueries: 20, refreshMs: 1000 };
+ * const dashboard = await startDashboard(spark, options);
+ * console.log(dashboard.url); // e.g. http://127.0.0.1:53412/ (port 0 picks a free port)
+ * // PySpark: SparkSession.builder.config("spark.ui.port", "4040") ... / spark.sql.streaming.ui.retainedQueries
+ * ```
+ */
 export interface DashboardOptions {
   /** TCP port; 0 picks a free one (read it from `url`). Default 4040, as Spark's UI. */
   readonly port?: number;
@@ -18,7 +29,18 @@ export interface DashboardOptions {
   readonly refreshMs?: number;
 }
 
-/** A running dashboard. */
+/**
+ * A running dashboard.
+ *
+ * @example
+ * ```ts
+ * import { startDashboard, type Dashboard } from 'caudal';
+ * const dashboard: Dashboard = await startDashboard(spark, { port: 4040 });
+ * console.log(`open ${dashboard.url}`); // http://127.0.0.1:4040/
+ * // ... run queries ...
+ * await dashboard.close();
+ * ```
+ */
 export interface Dashboard {
   /** The address of its first page, e.g. `http://127.0.0.1:4040/`. */
   readonly url: string;
@@ -35,6 +57,7 @@ export interface Dashboard {
  *
  * @example
  * ```ts
+ * import { Session, startDashboard } from 'caudal';
  * const spark = Session.builder().appName('wordcount').getOrCreate();
  * const dashboard = await startDashboard(spark, { port: 4040 });
  * console.log(`dashboard at ${dashboard.url}`);

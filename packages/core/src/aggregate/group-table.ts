@@ -16,6 +16,8 @@ export class GroupTable {
   private readonly single: boolean;
   /** Typed front of `index` for one numeric key; created on first use. */
   private numCache: NumericSlotCache | null = null;
+  /** Front of `index` for one string key (short strings); created on first use. */
+  private strCache: StringSlotCache | null = null;
 
   constructor(readonly keyTypes: readonly DataType[]) {
     this.keyColumns = keyTypes.map(() => []);
@@ -81,6 +83,7 @@ export class GroupTable {
         }
         return slots;
       }
+      if (k.kind === 'obj' && this.keyTypes[0]!.kind === 'string') return this.findOrInsertStrings(k.values, n, slots, inserted);
       for (let i = 0; i < n; i++) {
         const key = valueAt(k, i);
         if (key === null) {
@@ -115,6 +118,65 @@ export class GroupTable {
     return slots;
   }
 
+  /**
+   * One string key: short strings are looked up in the string cache first (hashing them here and comparing
+   * stored hashes costs less than the Map's lookup of a fresh string), the Map once per key; long ones in the Map.
+   */
+  private findOrInsertStrings(values: readonly unknown[], n: number, slots: Int32Array, inserted: number[] | undefined): Int32Array {
+    const index = this.index;
+    const cache = (this.strCache ??= new StringSlotCache());
+    let cacheKeys = cache.keys;
+    let cacheSlots = cache.slots;
+    let cacheHashes = cache.hashes;
+    let mask = cache.mask;
+    for (let i = 0; i < n; i++) {
+      const key = values[i];
+      if (typeof key !== 'string') {
+        if (this.nullSlot < 0) { this.nullSlot = this.allocate([null]); inserted?.push(this.nullSlot); }
+        slots[i] = this.nullSlot;
+        continue;
+      }
+      const len = key.length;
+      let s: number;
+      if (len > MAX_CACHED_STRING) {
+        let found = index.get(key);
+        if (found === undefined) {
+          found = this.allocate([key]);
+          index.set(key, found);
+          inserted?.push(found);
+        }
+        s = found;
+      } else {
+        // The cache's probe, inlined: this loop runs once per input row.
+        let h = 0x811c9dc5 | 0;
+        for (let j = 0; j < len; j++) h = Math.imul(h ^ key.charCodeAt(j), 0x01000193);
+        h ^= h >>> 15;
+        let p = h & mask;
+        s = cacheSlots[p]!;
+        while (s >= 0 && (cacheHashes[p] !== h || cacheKeys[p] !== key)) {
+          p = (p + 1) & mask;
+          s = cacheSlots[p]!;
+        }
+        if (s < 0) {
+          let found = index.get(key);
+          if (found === undefined) {
+            found = this.allocate([key]);
+            index.set(key, found);
+            inserted?.push(found);
+          }
+          s = found;
+          cache.set(key, h, s);
+          cacheKeys = cache.keys;
+          cacheSlots = cache.slots;
+          cacheHashes = cache.hashes;
+          mask = cache.mask;
+        }
+      }
+      slots[i] = s;
+    }
+    return slots;
+  }
+
   /** Slot of a key given as internal values, or -1. */
   find(values: readonly unknown[]): number {
     if (this.keyTypes.length === 0) return this.nullSlot;
@@ -141,6 +203,7 @@ export class GroupTable {
     else this.index.delete(this.single ? values[0] : encodeKey(values));
     // The slot may be reused for another key: forget every cached key → slot pair (removals are rare: undo).
     this.numCache?.clear();
+    this.strCache?.clear();
     for (const col of this.keyColumns) col[slot] = null;
     this.free.push(slot);
   }
@@ -217,6 +280,55 @@ class NumericSlotCache {
     this.mask = size - 1;
     this.count = 0;
     for (let i = 0; i < oldSlots.length; i++) if (oldSlots[i]! >= 0) this.set(oldKeys[i]!, oldSlots[i]!);
+  }
+}
+
+/** Strings longer than this skip the string cache: hashing them here would cost more than the Map's lookup. */
+const MAX_CACHED_STRING = 64;
+
+/**
+ * Open-addressing table (linear probing) from a short string key to its slot, each key's hash (FNV-1a over
+ * its UTF-16 units, computed by the caller) kept so most probes compare no characters. Strings compare by
+ * content, as the Map compares them.
+ */
+class StringSlotCache {
+  /** Read directly by GroupTable.findOrInsertStrings' probe (slot -1 = empty); replaced when the table grows. */
+  keys: (string | undefined)[] = new Array<string | undefined>(64).fill(undefined);
+  slots = new Int32Array(64).fill(-1);
+  hashes = new Int32Array(64);
+  mask = 63;
+  private count = 0;
+
+  set(key: string, hash: number, slot: number): void {
+    if ((this.count + 1) * 2 > this.slots.length) this.grow();
+    let p = hash & this.mask;
+    while (this.slots[p]! >= 0) {
+      if (this.hashes[p] === hash && this.keys[p] === key) { this.slots[p] = slot; return; }
+      p = (p + 1) & this.mask;
+    }
+    this.keys[p] = key;
+    this.hashes[p] = hash;
+    this.slots[p] = slot;
+    this.count++;
+  }
+
+  clear(): void {
+    this.slots.fill(-1);
+    this.keys.fill(undefined);
+    this.count = 0;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldSlots = this.slots;
+    const oldHashes = this.hashes;
+    const size = oldSlots.length * 2;
+    this.keys = new Array<string | undefined>(size).fill(undefined);
+    this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+    this.count = 0;
+    for (let i = 0; i < oldSlots.length; i++) if (oldSlots[i]! >= 0) this.set(oldKeys[i]!, oldHashes[i]!, oldSlots[i]!);
   }
 }
 

@@ -1,4 +1,5 @@
 import { AnalysisError } from './analysis-error.ts';
+import { comparisonType } from './comparison-type.ts';
 import { QualifiedSchema } from './qualified-schema.ts';
 import type { BoundExpr } from '../expr/bound-expr.ts';
 import { canCast, castErrorMessage } from '../expr/cast.ts';
@@ -48,7 +49,8 @@ export function resolveExpr(e: Expr, schema: StructType): BoundExpr {
     case 'call': {
       const fn = lookupFunction(e.name);
       const sql = exprToString(e);
-      const args = e.args.map((a) => resolveExpr(a, schema));
+      // As Spark, `*` (or `s.*` of a struct s) among a function's arguments stands for every column (field): `to_json(struct(*))`.
+      const args = e.args.flatMap((a) => (a.kind === 'star' ? expandStarArgument(a.qualifier, schema) : [resolveExpr(a, schema)]));
       const resolved = fn.resolve(args, sql);
       const castArgs = args.map((a, i) => {
         const want = resolved.argTypes?.[i];
@@ -93,6 +95,18 @@ function splitName(name: string): string[] {
 }
 
 /** Finds a column (case-insensitively), then follows any remaining name parts as struct fields. */
+/** A function argument `*` (every column of the input) or `s.*` (every field of the struct column s). */
+function expandStarArgument(qualifier: string | undefined, schema: StructType): BoundExpr[] {
+  if (qualifier === undefined) {
+    return schema.fields.map((f, index): BoundExpr => ({ kind: 'ref', index, name: f.name, dataType: f.dataType, nullable: f.nullable }));
+  }
+  const parent = resolveColumn(splitName(qualifier), schema);
+  if (parent.dataType.kind !== 'struct') {
+    throw new AnalysisError(`Invalid usage of '*' in expression: \`${qualifier}\` is not a struct column, so '${qualifier}.*' cannot be expanded`);
+  }
+  return parent.dataType.fields.map((f) => getField(parent, f.name, `${qualifier}.${f.name}`));
+}
+
 function resolveColumn(parts: readonly string[], schema: StructType): BoundExpr {
   const whole = parts.join('.');
   // A column whose own name contains dots (e.g. created from a file header) wins over field access.
@@ -111,7 +125,15 @@ function resolveColumn(parts: readonly string[], schema: StructType): BoundExpr 
   }
   const f = schema.fields[idx]!;
   let cur: BoundExpr = { kind: 'ref', index: idx, name: f.name, dataType: f.dataType, nullable: f.nullable };
-  for (const part of parts.slice(qualified === -1 ? 1 : 2)) cur = getField(cur, part, whole);
+  for (const part of parts.slice(qualified === -1 ? 1 : 2)) {
+    // As Spark's ExtractValue, a dotted part after a map is a key: `scores.math` is `scores['math']`.
+    if (cur.dataType.kind === 'map') {
+      const key = castTo({ kind: 'literal', value: part, dataType: STRING, nullable: false }, cur.dataType.keyType);
+      cur = { kind: 'getItem', child: cur, key, dataType: cur.dataType.valueType, nullable: true };
+    } else {
+      cur = getField(cur, part, whole);
+    }
+  }
   return cur;
 }
 
@@ -222,21 +244,6 @@ function resolveBinary(op: BinaryOp, left: BoundExpr, right: BoundExpr, sql: str
     case '||':
       return { kind: 'binary', op, left: castTo(left, STRING), right: castTo(right, STRING), dataType: STRING, nullable };
   }
-}
-
-/** The type both sides of a comparison are cast to (Spark's implicit promotion rules, simplified). */
-function comparisonType(a: DataType, b: DataType): DataType | undefined {
-  if (sameType(a, b)) return a;
-  if (a.kind === 'null') return b;
-  if (b.kind === 'null') return a;
-  const wide = widerNumeric(a, b);
-  if (wide) return wide;
-  if ((a.kind === 'string' && isNumeric(b)) || (b.kind === 'string' && isNumeric(a))) return DOUBLE;
-  const pair = (x: string, y: string): boolean => (a.kind === x && b.kind === y) || (a.kind === y && b.kind === x);
-  if (pair('string', 'timestamp') || pair('date', 'timestamp')) return { kind: 'timestamp' };
-  if (pair('string', 'date')) return { kind: 'date' };
-  if (pair('string', 'boolean')) return BOOLEAN;
-  return undefined;
 }
 
 /** The column name an unaliased select item gets, as in Spark. */

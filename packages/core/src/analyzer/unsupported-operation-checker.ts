@@ -1,6 +1,7 @@
 import { collectNodes, type Join, type LogicalPlan } from '../logical/logical-plan.ts';
 import { splitJoinCondition, stateTimeBound, watermarkKey } from '../logical/join-condition.ts';
 import { eventTimeColumns, eventTimeKindOf, hasWatermark } from '../logical/event-time-columns.ts';
+import { sessionWindowKeyIndex } from '../logical/session-window-key.ts';
 import { modeTitle, type OutputMode } from '../streaming/output-mode.ts';
 import { AnalysisError } from './analysis-error.ts';
 
@@ -56,6 +57,15 @@ export function checkStreamingQuery(plan: LogicalPlan, mode: OutputMode): void {
       'Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark. ' +
       "Use outputMode('update') or outputMode('complete').",
     );
+  }
+
+  const sessionAggs = streamingAggs.filter((n) => n.kind === 'aggregate' && sessionWindowKeyIndex(n) >= 0);
+  if (mode === 'update' && sessionAggs.length > 0) {
+    throw new AnalysisError('Update output mode not supported for session window on streaming DataFrames/DataSets');
+  }
+  // Spark's planner (AggUtils) refuses a streaming session window with no other key: its state is keyed by them.
+  if (sessionAggs.some((n) => n.kind === 'aggregate' && n.groupBy.length === 1)) {
+    throw new AnalysisError('Global aggregation with session window in streaming query is not supported.');
   }
 
   for (const n of nodes) if (n.kind === 'join' && n.streaming) checkStreamingJoin(n, mode);

@@ -2,16 +2,44 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { isAbsolute, join, resolve } from 'node:path';
 import { writeFileAtomic } from './atomic-file.ts';
 
-/** The folder, inside a file sink's output folder, that holds its manifest (Spark's `_spark_metadata`). */
+/**
+ * The folder, inside a file sink's output folder, that holds its manifest (Spark's `_spark_metadata`).
+ *
+ * @example
+ * ```ts
+ * import { existsSync } from 'node:fs';
+ * import { join } from 'node:path';
+ * import { FILE_SINK_METADATA_DIR } from 'caudal';
+ * const manifest = join('out/events', FILE_SINK_METADATA_DIR); // 'out/events/_caudal_metadata'
+ * if (existsSync(manifest)) console.log('out/events is the output of a file sink'); // Spark: _spark_metadata
+ * ```
+ */
 export const FILE_SINK_METADATA_DIR = '_caudal_metadata';
 
-/** Spark's `spark.sql.streaming.fileSink.log.compactInterval` default. */
+/**
+ * Spark's `spark.sql.streaming.fileSink.log.compactInterval` default.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_FILE_SINK_COMPACT_INTERVAL } from 'caudal';
+ * // Batches 9, 19, 29, ... write <id>.compact unless spark.sql.streaming.fileSink.log.compactInterval says otherwise.
+ * const compactInterval = Number(spark.conf.get('spark.sql.streaming.fileSink.log.compactInterval', String(DEFAULT_FILE_SINK_COMPACT_INTERVAL)));
+ * ```
+ */
 export const DEFAULT_FILE_SINK_COMPACT_INTERVAL = 10;
 
 /**
  * One line of a manifest entry, as Spark's `SinkFileStatus`. `path` is relative to the output folder,
  * with `/` separators and the partition folders as they are on disk (`country=ES/part-00000-<uuid>.c000.json`),
  * so the output folder can be moved or copied; absolute paths are read too.
+ *
+ * @example
+ * ```ts
+ * import { FileSinkLog, type SinkFileStatus } from 'caudal';
+ * // The files batch 0 of a file sink wrote (out/events/_caudal_metadata/0).
+ * const entries: readonly SinkFileStatus[] = new FileSinkLog('out/events').get(0) ?? [];
+ * for (const e of entries) console.log(e.action, e.path, e.size); // add country=ES/part-00000-<uuid>.c000.json 1234
+ * ```
  */
 export interface SinkFileStatus {
   /** Relative to the output folder (`/` separators), or absolute. */
@@ -30,7 +58,16 @@ export interface SinkFileStatus {
   readonly action: 'add' | 'delete';
 }
 
-/** A committed data file, for readers. */
+/**
+ * A committed data file, for readers.
+ *
+ * @example
+ * ```ts
+ * import { FileSinkLog, type CommittedFile } from 'caudal';
+ * const files: CommittedFile[] = FileSinkLog.readCommittedEntries('out/events') ?? [];
+ * const bytes = files.reduce((n, f) => n + f.size, 0);
+ * ```
+ */
 export interface CommittedFile {
   /** Absolute path. */
   readonly path: string;
@@ -40,7 +77,16 @@ export interface CommittedFile {
   readonly modificationTimeMs: number;
 }
 
-/** How a file sink's manifest is compacted and cleaned. */
+/**
+ * How a file sink's manifest is compacted and cleaned.
+ *
+ * @example
+ * ```ts
+ * import { FileSinkLog, type FileSinkLogSettings } from 'caudal';
+ * const settings: FileSinkLogSettings = { compactInterval: 5, deleteOldEntries: false };
+ * const log = new FileSinkLog('out/events', settings);
+ * ```
+ */
 export interface FileSinkLogSettings {
   /** Every `compactInterval`-th batch (ids 9, 19, ... for 10) writes `<id>.compact` holding all files so far. */
   readonly compactInterval?: number;
@@ -67,6 +113,15 @@ const COMPACT = /^(\d+)\.compact$/;
  * null means the folder is not a file-sink output and is listed as usual. As in Spark, the manifest is
  * consulted when the read path is one folder (not a glob); partition values come from the folder names,
  * which the sink escapes like Spark's `escapePathName` (`%2F` for `/`, `__HIVE_DEFAULT_PARTITION__` for null).
+ *
+ * @example
+ * ```ts
+ * import { FileSinkLog } from 'caudal';
+ * await df.writeStream.format('json').option('path', 'out/events').option('checkpointLocation', 'chk/events').start();
+ * // ... later, only the files the sink committed (never half-written ones):
+ * const files = FileSinkLog.readCommittedFiles('out/events'); // absolute paths, or null when not a sink output
+ * console.log(new FileSinkLog('out/events').latestBatchId());
+ * ```
  */
 export class FileSinkLog {
   private readonly dir: string;

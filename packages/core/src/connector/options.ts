@@ -1,10 +1,28 @@
 /**
  * Source and sink options: string values under case-insensitive keys, as in Spark. Typed getters fail
  * with a message that names the option, the bad value and what is expected.
+ *
+ * @example
+ * ```ts
+ * import type { OptionValue } from 'caudal';
+ * const settings: Record<string, OptionValue> = { rowsPerSecond: 10, rampUpTime: '5s', header: true };
+ * spark.readStream.format('rate').options(settings).load();
+ * ```
  */
 export type OptionValue = string | number | boolean;
 
-/** Immutable options of a source or sink: `with` returns a copy, keys are compared case-insensitively. */
+/**
+ * Immutable options of a source or sink: `with` returns a copy, keys are compared case-insensitively.
+ *
+ * @example
+ * ```ts
+ * import { Options } from 'caudal';
+ * const options = new Options([['rowsPerSecond', 10], ['includeTimestamp', 'true']]);
+ * options.getInt('ROWSPERSECOND', 1, 1); // 10 (keys are case-insensitive)
+ * options.getBoolean('includeTimestamp', false); // true
+ * options.with('numPartitions', 2).get('numPartitions'); // '2'
+ * ```
+ */
 export class Options {
   private readonly map = new Map<string, { key: string; value: string }>();
 
@@ -85,7 +103,19 @@ export class Options {
   }
 }
 
-/** A bad or missing option: raised when a query is defined or started, before any data is read. */
+/**
+ * A bad or missing option: raised when a query is defined or started, before any data is read.
+ *
+ * @example
+ * ```ts
+ * import { OptionError } from 'caudal';
+ * try {
+ *   spark.readStream.format('rate').option('rowsPerSecond', -1).load();
+ * } catch (e) {
+ *   if (e instanceof OptionError) console.error(e.message); // names the option and what it must be
+ * }
+ * ```
+ */
 export class OptionError extends Error {
   /** Always `OptionError`. */
   override readonly name = 'OptionError';

@@ -7,7 +7,19 @@ import type { StructType } from '../types/schema.ts';
 import type { OutputMode } from '../streaming/output-mode.ts';
 import type { Options } from './options.ts';
 
-/** One micro-batch's output as a sink receives it. */
+/**
+ * One micro-batch's output as a sink receives it.
+ *
+ * @example
+ * ```ts
+ * import type { SinkBatch } from 'caudal';
+ * async function describe(batch: SinkBatch): Promise<void> {
+ *   console.log(`batch ${batch.batchId}: ${batch.numRows} rows of ${batch.schema.simpleString()}`);
+ *   console.log(batch.rows().slice(0, 3)); // plain objects
+ *   await batch.toDataFrame().groupBy('word').count().show(); // a static DataFrame
+ * }
+ * ```
+ */
 export interface SinkBatch {
   /** The micro-batch's id (the same id again after a restart means the same rows). */
   readonly batchId: number;
@@ -29,6 +41,24 @@ export interface SinkBatch {
  * Where a streaming query's result goes.
  * Invariant: `addBatch` is idempotent per `batchId`: after a restart the engine may hand the same batch id
  * (with the same rows) again, and the sink must not apply it twice unless it documents at-least-once.
+ *
+ * @example
+ * ```ts
+ * import { appendFile } from 'node:fs/promises';
+ * import type { OutputMode, Sink, SinkBatch } from 'caudal';
+ * // Appends each batch's rows as JSON lines, skipping batch ids it has already written.
+ * class JsonLinesSink implements Sink {
+ *   readonly description = 'JsonLinesSink';
+ *   private lastBatchId = -1;
+ *   constructor(private readonly file: string) {}
+ *   async addBatch(batch: SinkBatch, _mode: OutputMode): Promise<void> {
+ *     if (batch.batchId <= this.lastBatchId) return;
+ *     await appendFile(this.file, batch.rows().map((r) => `${JSON.stringify(r)}\n`).join(''));
+ *     this.lastBatchId = batch.batchId;
+ *   }
+ *   async stop(): Promise<void> {}
+ * }
+ * ```
  */
 export interface Sink {
   /** For progress reports, e.g. `MemorySink`, `ConsoleSinkProvider`. */
@@ -39,10 +69,42 @@ export interface Sink {
   stop(): Promise<void>;
 }
 
-/** A user function for `writeStream.foreachBatch`. */
+/**
+ * A user function for `writeStream.foreachBatch`.
+ *
+ * @example
+ * ```ts
+ * import type { ForeachBatchFunction } from 'caudal';
+ * const saveBatch: ForeachBatchFunction = async (batchDf, batchId) => {
+ *   const large = await batchDf.where('amount > 100').count();
+ *   console.log(`batch ${batchId}: ${large} large orders`);
+ * };
+ * await df.writeStream.foreachBatch(saveBatch).start();
+ * // PySpark: df.writeStream.foreachBatch(save_batch).start()
+ * ```
+ */
 export type ForeachBatchFunction = (batchDf: DataFrame, batchId: number) => void | Promise<void>;
 
-/** A user writer for `writeStream.foreach`: `open` once per batch, `process` per row, `close` at the end. */
+/**
+ * A user writer for `writeStream.foreach`: `open` once per batch, `process` per row, `close` at the end.
+ *
+ * @example
+ * ```ts
+ * import type { ForeachWriter } from 'caudal';
+ * const writer: ForeachWriter = {
+ *   open: (partitionId, epochId) => {
+ *     console.log(`open partition ${partitionId}, epoch ${epochId}`);
+ *     return true;
+ *   },
+ *   process: (row) => console.log(row),
+ *   close: (error) => {
+ *     if (error) console.error(error);
+ *   },
+ * };
+ * await df.writeStream.foreach(writer).start();
+ * // PySpark: df.writeStream.foreach(RowPrinter()).start()  # a class with open, process, close
+ * ```
+ */
 export interface ForeachWriter {
   /** Called before a batch's rows; return false to skip the batch's rows (they were written before). */
   open?(partitionId: number, epochId: number): boolean | Promise<boolean>;
@@ -52,7 +114,22 @@ export interface ForeachWriter {
   close?(error: Error | null): void | Promise<void>;
 }
 
-/** What the engine hands a sink when a query starts. */
+/**
+ * What the engine hands a sink when a query starts.
+ *
+ * @example
+ * ```ts
+ * import { join } from 'node:path';
+ * import type { Options, Sink, SinkContext } from 'caudal';
+ * // A provider's createSink: what the query tells the sink when it starts.
+ * function createSink(options: Options, ctx: SinkContext): Sink {
+ *   if (ctx.partitionBy.length > 0) throw new Error('partitionBy is not supported by this sink');
+ *   const dir = options.getString('path', join(ctx.checkpointDir, 'output'));
+ *   console.log(`${ctx.queryName ?? 'query'} writes ${ctx.schema.simpleString()} in ${ctx.outputMode} mode to ${dir}`);
+ *   return { description: `MySink[${dir}]`, addBatch: async () => {}, stop: async () => {} };
+ * }
+ * ```
+ */
 export interface SinkContext {
   /** The session the query runs in. */
   readonly session: Session;
@@ -75,6 +152,29 @@ export interface SinkContext {
 /**
  * A format that can be written to (`writeStream.format(name)`).
  * `createSink` validates options and must throw clear errors before any data is read.
+ *
+ * @example
+ * ```ts
+ * import { appendFileSync } from 'node:fs';
+ * import { OptionError, registerSink, type SinkProvider } from 'caudal';
+ * // writeStream.format('jsonlines').option('path', 'out.jsonl'): at-least-once (a replayed batch is written again).
+ * const jsonLines: SinkProvider = {
+ *   format: 'jsonlines',
+ *   supportedOutputModes: ['append'],
+ *   requiresCheckpointLocation: false,
+ *   createSink: (options) => {
+ *     const path = options.get('path');
+ *     if (path === undefined) throw new OptionError("'path' is not specified");
+ *     return {
+ *       description: `JsonLines[${path}]`,
+ *       addBatch: async (batch) => appendFileSync(path, batch.rows().map((r) => `${JSON.stringify(r)}\n`).join('')),
+ *       stop: async () => {},
+ *     };
+ *   },
+ * };
+ * registerSink(jsonLines);
+ * await df.writeStream.format('jsonlines').option('path', 'out.jsonl').start();
+ * ```
  */
 export interface SinkProvider {
   /** The name `writeStream.format` takes (case-insensitive), e.g. `console`. */

@@ -5,7 +5,15 @@ import { ColumnBatch } from './column-batch.ts';
 import type { Vector } from './vector.ts';
 import { vectorFromValues } from './vector.ts';
 
-/** Spark type → Arrow type. */
+/**
+ * Spark type → Arrow type.
+ *
+ * @example
+ * ```ts
+ * import { TIMESTAMP, toArrowType } from 'caudal';
+ * String(toArrowType(TIMESTAMP)); // 'Timestamp<MICROSECOND, UTC>'
+ * ```
+ */
 export function toArrowType(t: DataType): arrow.DataType {
   switch (t.kind) {
     case 'null': return new arrow.Null();
@@ -29,7 +37,16 @@ export function toArrowType(t: DataType): arrow.DataType {
   }
 }
 
-/** Arrow type → Spark type; throws for Arrow types Spark has no equivalent for. */
+/**
+ * Arrow type → Spark type; throws for Arrow types Spark has no equivalent for.
+ *
+ * @example
+ * ```ts
+ * import { fromArrowType, simpleString } from 'caudal';
+ * const table = await df.toArrow();
+ * for (const f of table.schema.fields) console.log(f.name, simpleString(fromArrowType(f.type, f.name)));
+ * ```
+ */
 export function fromArrowType(t: arrow.DataType, where: string): DataType {
   if (arrow.DataType.isNull(t)) return { kind: 'null' };
   if (arrow.DataType.isUtf8(t) || arrow.DataType.isLargeUtf8(t)) return { kind: 'string' };
@@ -54,12 +71,30 @@ export function fromArrowType(t: arrow.DataType, where: string): DataType {
   throw new TypeError(`${where}: Arrow type ${String(t)} has no Spark SQL equivalent`);
 }
 
-/** The Apache Arrow schema of a Caudal schema. */
+/**
+ * The Apache Arrow schema of a Caudal schema.
+ *
+ * @example
+ * ```ts
+ * import { toArrowSchema } from 'caudal';
+ * const arrowSchema = toArrowSchema(df.schema);
+ * console.log(arrowSchema.fields.map((f) => `${f.name}: ${String(f.type)}`));
+ * ```
+ */
 export function toArrowSchema(schema: StructType): arrow.Schema {
   return new arrow.Schema(schema.fields.map((f) => new arrow.Field(f.name, toArrowType(f.dataType), f.nullable)));
 }
 
-/** The Caudal schema of an Apache Arrow schema (throws for Arrow types Caudal has no type for). */
+/**
+ * The Caudal schema of an Apache Arrow schema (throws for Arrow types Caudal has no type for).
+ *
+ * @example
+ * ```ts
+ * import { fromArrowSchema } from 'caudal';
+ * const table = await df.toArrow();
+ * console.log(fromArrowSchema(table.schema).simpleString()); // e.g. struct<word:string,count:bigint>
+ * ```
+ */
 export function fromArrowSchema(schema: arrow.Schema): StructType {
   return new StructType(schema.fields.map((f) => ({ name: f.name, dataType: fromArrowType(f.type, f.name), nullable: f.nullable })));
 }
@@ -77,7 +112,16 @@ function validityBitmap(valid: Uint8Array | null, n: number): { bitmap: Uint8Arr
   return { bitmap: nulls === 0 ? undefined : bitmap, nulls };
 }
 
-/** One engine vector → one Arrow Data. Fixed-width and string columns are built straight into buffers. */
+/**
+ * One engine vector → one Arrow Data. Fixed-width and string columns are built straight into buffers.
+ *
+ * @example
+ * ```ts
+ * import { LONG, vectorFromValues, vectorToArrow } from 'caudal';
+ * const data = vectorToArrow(vectorFromValues(LONG, [1, null, 3]), 3);
+ * data.nullCount; // 1
+ * ```
+ */
 export function vectorToArrow(v: Vector, n: number): arrow.Data {
   const type = toArrowType(v.type);
   if (v.kind === 'num') {
@@ -172,7 +216,22 @@ function fromArrowJs(t: DataType, x: unknown): unknown {
   }
 }
 
-/** One batch as an Apache Arrow record batch. */
+/**
+ * One batch as an Apache Arrow record batch.
+ *
+ * @example
+ * ```ts
+ * import { batchToArrow, type Sink } from 'caudal';
+ * // A sink that hands each micro-batch to an Arrow consumer.
+ * const arrowSink: Sink = {
+ *   description: 'ArrowSink',
+ *   async addBatch(batch) {
+ *     for (const b of batch.batches) console.log(batchToArrow(b).numRows);
+ *   },
+ *   async stop() {},
+ * };
+ * ```
+ */
 export function batchToArrow(batch: ColumnBatch): arrow.RecordBatch {
   const schema = toArrowSchema(batch.schema);
   const children = batch.columns.map((c) => vectorToArrow(c, batch.numRows));
@@ -180,13 +239,31 @@ export function batchToArrow(batch: ColumnBatch): arrow.RecordBatch {
   return new arrow.RecordBatch(schema, data);
 }
 
-/** Batches as one Apache Arrow table with the given schema (an empty table when there are none). */
+/**
+ * Batches as one Apache Arrow table with the given schema (an empty table when there are none).
+ *
+ * @example
+ * ```ts
+ * import { batchesToArrowTable, type SinkBatch } from 'caudal';
+ * // What `batch.toArrow()` returns: the micro-batch as one Arrow table.
+ * const toTable = (batch: SinkBatch) => batchesToArrowTable(batch.schema, batch.batches);
+ * ```
+ */
 export function batchesToArrowTable(schema: StructType, batches: readonly ColumnBatch[]): arrow.Table {
   if (batches.length === 0) return new arrow.Table(toArrowSchema(schema));
   return new arrow.Table(batches.map(batchToArrow));
 }
 
-/** Arrow table → engine batches (one per Arrow record batch). */
+/**
+ * Arrow table → engine batches (one per Arrow record batch).
+ *
+ * @example
+ * ```ts
+ * import { arrowTableToBatches } from 'caudal';
+ * const { schema, batches } = arrowTableToBatches(await df.toArrow());
+ * console.log(schema.simpleString(), batches.length);
+ * ```
+ */
 export function arrowTableToBatches(table: arrow.Table): {
   /** The table's columns. */
   schema: StructType;

@@ -4,6 +4,14 @@ import { concatVectors, selectedRows, sliceVector, takeVector, valueAt, vectorLe
 /**
  * A set of equally long column vectors with their schema: the unit operators exchange.
  * Immutable by convention: operators build new batches, never write into an input's arrays.
+ *
+ * @example
+ * ```ts
+ * import { ColumnBatch, LONG, STRING, StructType, vectorFromValues } from 'caudal';
+ * const schema = new StructType().add('word', STRING).add('count', LONG);
+ * const batch = new ColumnBatch(schema, [vectorFromValues(STRING, ['a', 'b', 'c']), vectorFromValues(LONG, [3, 1, 2])], 3);
+ * batch.slice(0, 2).rowValues(1); // ['b', 1]
+ * ```
  */
 export class ColumnBatch {
   constructor(
@@ -77,7 +85,21 @@ export class ColumnBatch {
   }
 }
 
-/** The rows of all batches together. */
+/**
+ * The rows of all batches together.
+ *
+ * @example
+ * ```ts
+ * import { totalRows, type Sink } from 'caudal';
+ * const countingSink: Sink = {
+ *   description: 'CountingSink',
+ *   async addBatch(batch) {
+ *     console.log(`batch ${batch.batchId}: ${totalRows(batch.batches)} rows`);
+ *   },
+ *   async stop() {},
+ * };
+ * ```
+ */
 export function totalRows(batches: readonly ColumnBatch[]): number {
   let n = 0;
   for (const b of batches) n += b.numRows;

@@ -4,10 +4,26 @@ import { StructType } from '../types/schema.ts';
 /**
  * Conversion between the engine's internal values (data/vector.ts) and what user code sees:
  * timestamps and dates as `Date`, structs as plain objects, maps as `Map`, binary as `Uint8Array`.
+ *
+ * @example
+ * ```ts
+ * import type { Row } from 'caudal';
+ * const rows: Row[] = await counts.orderBy('word').collect();
+ * for (const row of rows) console.log(`${String(row.word)}: ${Number(row.count)}`);
+ * // PySpark: for row in counts.orderBy("word").collect(): print(f"{row.word}: {row['count']}")
+ * ```
  */
 export type Row = Record<string, unknown>;
 
-/** A vector value as user code sees it (Date for timestamps and dates, numbers, strings, arrays, objects). */
+/**
+ * A vector value as user code sees it (Date for timestamps and dates, numbers, strings, arrays, objects).
+ *
+ * @example
+ * ```ts
+ * import { TIMESTAMP, toExternal } from 'caudal';
+ * toExternal(TIMESTAMP, 1_700_000_000_000_000); // new Date('2023-11-14T22:13:20.000Z') (microseconds in, Date out)
+ * ```
+ */
 export function toExternal(type: DataType, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   switch (type.kind) {
@@ -35,7 +51,18 @@ export function toExternal(type: DataType, v: unknown): unknown {
   }
 }
 
-/** A row of vector values as a plain object keyed by column name. */
+/**
+ * A row of vector values as a plain object keyed by column name.
+ *
+ * @example
+ * ```ts
+ * import { rowToExternal, type SinkBatch } from 'caudal';
+ * function firstRow(batch: SinkBatch) {
+ *   const b = batch.batches.find((x) => x.numRows > 0);
+ *   return b === undefined ? undefined : rowToExternal(batch.schema, b.rowValues(0)); // { word: 'a', count: 3 }
+ * }
+ * ```
+ */
 export function rowToExternal(schema: StructType, values: readonly unknown[]): Row {
   const out: Row = {};
   schema.fields.forEach((f, i) => {
@@ -44,7 +71,16 @@ export function rowToExternal(schema: StructType, values: readonly unknown[]): R
   return out;
 }
 
-/** Converts a user value to the internal form, or throws a message naming the field and the expected type. */
+/**
+ * Converts a user value to the internal form, or throws a message naming the field and the expected type.
+ *
+ * @example
+ * ```ts
+ * import { TIMESTAMP, toInternal } from 'caudal';
+ * toInternal(TIMESTAMP, new Date('2024-01-01T00:00:00Z'), 'ts'); // 1704067200000000 (microseconds)
+ * toInternal(TIMESTAMP, 42, 'ts'); // throws TypeError: ts: cannot use the number 42 as a value of type timestamp
+ * ```
+ */
 export function toInternal(type: DataType, v: unknown, where: string): unknown {
   if (v === null || v === undefined) return null;
   const fail = (): never => {
@@ -107,7 +143,17 @@ function describe(v: unknown): string {
   return `the ${typeof v} ${String(v)}`;
 }
 
-/** Infers a Spark type for a JS value, as PySpark's createDataFrame does for Python values. */
+/**
+ * Infers a Spark type for a JS value, as PySpark's createDataFrame does for Python values.
+ *
+ * @example
+ * ```ts
+ * import { inferType } from 'caudal';
+ * inferType(3); // { kind: 'long' }
+ * inferType(2.5); // { kind: 'double' }
+ * inferType(['a', 'b']); // { kind: 'array', elementType: { kind: 'string' }, containsNull: true }
+ * ```
+ */
 export function inferType(v: unknown): DataType | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'string') return { kind: 'string' };

@@ -9,10 +9,27 @@ import type { DataType } from '../types/data-type.ts';
  *   field values in schema order). Null entries are `null`.
  * `valid` is one byte per row (1 = present) or null when the column has no nulls.
  * Batches enter and leave the engine as Apache Arrow record batches (`data/arrow-convert.ts`).
+ *
+ * @example
+ * ```ts
+ * import { LONG, STRING, valueAt, vectorFromValues, type Vector } from 'caudal';
+ * const ids: Vector = vectorFromValues(LONG, [1, 2, null]); // kind 'num', valid = [1, 1, 0]
+ * const names: Vector = vectorFromValues(STRING, ['a', null, 'c']); // kind 'obj'
+ * valueAt(ids, 2); // null
+ * ```
  */
 export type Vector = NumVector | BoolVector | ObjVector;
 
-/** int, long, double, timestamp (µs) and date (days) values as doubles. */
+/**
+ * int, long, double, timestamp (µs) and date (days) values as doubles.
+ *
+ * @example
+ * ```ts
+ * import { DOUBLE, valueAt, type NumVector } from 'caudal';
+ * const temps: NumVector = { kind: 'num', type: DOUBLE, values: Float64Array.of(21.5, 0, 19), valid: Uint8Array.of(1, 0, 1) };
+ * valueAt(temps, 1); // null
+ * ```
+ */
 export interface NumVector {
   /** Layout tag. */
   readonly kind: 'num';
@@ -24,7 +41,16 @@ export interface NumVector {
   readonly valid: Uint8Array | null;
 }
 
-/** Booleans, one byte per row (0/1). */
+/**
+ * Booleans, one byte per row (0/1).
+ *
+ * @example
+ * ```ts
+ * import { BOOLEAN, valueAt, type BoolVector } from 'caudal';
+ * const flags: BoolVector = { kind: 'bool', type: BOOLEAN, values: Uint8Array.of(1, 0, 1), valid: null };
+ * valueAt(flags, 0); // true
+ * ```
+ */
 export interface BoolVector {
   /** Layout tag. */
   readonly kind: 'bool';
@@ -36,7 +62,15 @@ export interface BoolVector {
   readonly valid: Uint8Array | null;
 }
 
-/** Strings, binary, arrays, maps and structs as JS values; null entries are `null`. */
+/**
+ * Strings, binary, arrays, maps and structs as JS values; null entries are `null`.
+ *
+ * @example
+ * ```ts
+ * import { STRING, type ObjVector } from 'caudal';
+ * const words: ObjVector = { kind: 'obj', type: STRING, values: ['spark', null, 'caudal'] };
+ * ```
+ */
 export interface ObjVector {
   /** Layout tag. */
   readonly kind: 'obj';
@@ -46,7 +80,17 @@ export interface ObjVector {
   readonly values: readonly unknown[];
 }
 
-/** Which layout a type uses. */
+/**
+ * Which layout a type uses.
+ *
+ * @example
+ * ```ts
+ * import { BOOLEAN, STRING, TIMESTAMP, layoutOf } from 'caudal';
+ * layoutOf(TIMESTAMP); // 'num' (microseconds in a Float64Array)
+ * layoutOf(BOOLEAN); // 'bool'
+ * layoutOf(STRING); // 'obj'
+ * ```
+ */
 export function layoutOf(t: DataType): Vector['kind'] {
   switch (t.kind) {
     case 'int': case 'long': case 'double': case 'timestamp': case 'date':
@@ -58,18 +102,46 @@ export function layoutOf(t: DataType): Vector['kind'] {
   }
 }
 
-/** Rows in the vector. */
+/**
+ * Rows in the vector.
+ *
+ * @example
+ * ```ts
+ * import { STRING, vectorFromValues, vectorLength } from 'caudal';
+ * vectorLength(vectorFromValues(STRING, ['a', 'b', null])); // 3
+ * ```
+ */
 export function vectorLength(v: Vector): number {
   return v.values.length;
 }
 
-/** Whether row `i` is null. */
+/**
+ * Whether row `i` is null.
+ *
+ * @example
+ * ```ts
+ * import { LONG, isNullAt, vectorFromValues } from 'caudal';
+ * const v = vectorFromValues(LONG, [7, null]);
+ * isNullAt(v, 1); // true
+ * ```
+ */
 export function isNullAt(v: Vector, i: number): boolean {
   if (v.kind === 'obj') return v.values[i] === null || v.values[i] === undefined;
   return v.valid !== null && v.valid[i] === 0;
 }
 
-/** The value at row i in the engine's internal representation (null for null). Slow path: not for hot loops. */
+/**
+ * The value at row i in the engine's internal representation (null for null). Slow path: not for hot loops.
+ *
+ * @example
+ * ```ts
+ * import { valueAt, type SinkBatch } from 'caudal';
+ * // Inside a custom sink: print the first column of every row.
+ * function printFirstColumn(batch: SinkBatch): void {
+ *   for (const b of batch.batches) for (let i = 0; i < b.numRows; i++) console.log(valueAt(b.column(0), i));
+ * }
+ * ```
+ */
 export function valueAt(v: Vector, i: number): unknown {
   switch (v.kind) {
     case 'num':
@@ -83,7 +155,15 @@ export function valueAt(v: Vector, i: number): unknown {
   }
 }
 
-/** How many rows are null. */
+/**
+ * How many rows are null.
+ *
+ * @example
+ * ```ts
+ * import { DOUBLE, nullCount, vectorFromValues } from 'caudal';
+ * nullCount(vectorFromValues(DOUBLE, [1.5, null, null])); // 2
+ * ```
+ */
 export function nullCount(v: Vector): number {
   let c = 0;
   if (v.kind === 'obj') {
@@ -95,7 +175,15 @@ export function nullCount(v: Vector): number {
   return c;
 }
 
-/** A vector of n nulls of the given type. */
+/**
+ * A vector of n nulls of the given type.
+ *
+ * @example
+ * ```ts
+ * import { STRING, nullVector } from 'caudal';
+ * const missing = nullVector(STRING, 3); // { kind: 'obj', values: [null, null, null] }
+ * ```
+ */
 export function nullVector(type: DataType, n: number): Vector {
   switch (layoutOf(type)) {
     case 'num': return { kind: 'num', type, values: new Float64Array(n), valid: new Uint8Array(n) };
@@ -104,7 +192,15 @@ export function nullVector(type: DataType, n: number): Vector {
   }
 }
 
-/** A vector repeating one internal value n times. */
+/**
+ * A vector repeating one internal value n times.
+ *
+ * @example
+ * ```ts
+ * import { STRING, constantVector } from 'caudal';
+ * const source = constantVector(STRING, 'sensor-7', 100); // 100 rows of 'sensor-7'
+ * ```
+ */
 export function constantVector(type: DataType, value: unknown, n: number): Vector {
   if (value === null || value === undefined) return nullVector(type, n);
   switch (layoutOf(type)) {
@@ -114,7 +210,16 @@ export function constantVector(type: DataType, value: unknown, n: number): Vecto
   }
 }
 
-/** Builds a vector from internal values (null for null). */
+/**
+ * Builds a vector from internal values (null for null).
+ *
+ * @example
+ * ```ts
+ * import { ColumnBatch, LONG, STRING, StructType, vectorFromValues } from 'caudal';
+ * const schema = new StructType().add('word', STRING).add('count', LONG);
+ * const batch = new ColumnBatch(schema, [vectorFromValues(STRING, ['a', 'b']), vectorFromValues(LONG, [3, 1])], 2);
+ * ```
+ */
 export function vectorFromValues(type: DataType, values: readonly unknown[]): Vector {
   const n = values.length;
   switch (layoutOf(type)) {
@@ -147,7 +252,16 @@ export function vectorFromValues(type: DataType, values: readonly unknown[]): Ve
   }
 }
 
-/** Rows picked by index (indices may repeat). */
+/**
+ * Rows picked by index (indices may repeat).
+ *
+ * @example
+ * ```ts
+ * import { STRING, takeVector, vectorFromValues } from 'caudal';
+ * const v = vectorFromValues(STRING, ['a', 'b', 'c']);
+ * takeVector(v, [2, 0, 0]); // values ['c', 'a', 'a']
+ * ```
+ */
 export function takeVector(v: Vector, indices: Int32Array | readonly number[], count = indices.length): Vector {
   switch (v.kind) {
     case 'num': {
@@ -178,7 +292,15 @@ function takeValid(valid: Uint8Array | null, indices: Int32Array | readonly numb
   return out;
 }
 
-/** Rows [start, end). Shares memory with the source for typed layouts. */
+/**
+ * Rows [start, end). Shares memory with the source for typed layouts.
+ *
+ * @example
+ * ```ts
+ * import { LONG, sliceVector, vectorFromValues } from 'caudal';
+ * sliceVector(vectorFromValues(LONG, [10, 20, 30, 40]), 1, 3); // values [20, 30]
+ * ```
+ */
 export function sliceVector(v: Vector, start: number, end: number): Vector {
   switch (v.kind) {
     case 'num':
@@ -190,7 +312,15 @@ export function sliceVector(v: Vector, start: number, end: number): Vector {
   }
 }
 
-/** Concatenates vectors of one type. */
+/**
+ * Concatenates vectors of one type.
+ *
+ * @example
+ * ```ts
+ * import { LONG, concatVectors, vectorFromValues } from 'caudal';
+ * concatVectors(LONG, [vectorFromValues(LONG, [1, 2]), vectorFromValues(LONG, [null])]); // [1, 2, null]
+ * ```
+ */
 export function concatVectors(type: DataType, parts: readonly Vector[]): Vector {
   if (parts.length === 1) return parts[0]!;
   let n = 0;
@@ -229,6 +359,13 @@ export function concatVectors(type: DataType, parts: readonly Vector[]): Vector 
  * Positions of the rows whose mask byte is 1 (mask bytes are 0 or 1), `count` of them: the first `count` entries
  * of the result. Branch-free (a data-dependent branch per row mispredicts on mixed masks), so the array has
  * one spare entry that absorbs the writes after the last selected row.
+ *
+ * @example
+ * ```ts
+ * import { selectedRows } from 'caudal';
+ * const mask = Uint8Array.of(0, 1, 1, 0, 1);
+ * const rows = selectedRows(mask, 3).subarray(0, 3); // [1, 2, 4]
+ * ```
  */
 export function selectedRows(mask: Uint8Array, count: number): Int32Array {
   const idx = new Int32Array(count + 1);
@@ -241,7 +378,16 @@ export function selectedRows(mask: Uint8Array, count: number): Int32Array {
   return idx;
 }
 
-/** Keeps rows whose mask byte is 1. */
+/**
+ * Keeps rows whose mask byte is 1.
+ *
+ * @example
+ * ```ts
+ * import { STRING, filterVector, vectorFromValues } from 'caudal';
+ * const v = vectorFromValues(STRING, ['keep', 'drop', 'keep']);
+ * filterVector(v, Uint8Array.of(1, 0, 1), 2); // values ['keep', 'keep']
+ * ```
+ */
 export function filterVector(v: Vector, mask: Uint8Array, count: number): Vector {
   return takeVector(v, selectedRows(mask, count), count);
 }

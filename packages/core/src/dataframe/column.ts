@@ -5,7 +5,19 @@ import { exprToString } from '../expr/expression.ts';
 import type { DataType } from '../types/data-type.ts';
 import { parseDataType } from '../expr/parser/parse-data-type.ts';
 
-/** Anything a Column operation accepts as its other operand: a Column or a plain value (a literal). */
+/**
+ * Anything a Column operation accepts as its other operand: a Column or a plain value (a literal).
+ *
+ * @example
+ * ```ts
+ * import { col, lit, type ColumnOrValue } from 'caudal';
+ * // Plain values are literals: 'ES' here is a string, not a column name.
+ * const threshold: ColumnOrValue = 100;
+ * df.where(col('amount').gt(threshold).and(col('country').eq('ES')));
+ * df.withColumn('label', lit('priority')).where(col('status').isin('paid', 'shipped'));
+ * // PySpark: df.where((F.col("amount") > 100) & (F.col("country") == "ES"))
+ * ```
+ */
 export type ColumnOrValue = Column | string | number | boolean | Date | null;
 
 /**
@@ -15,7 +27,8 @@ export type ColumnOrValue = Column | string | number | boolean | Date | null;
  *
  * @example
  * ```ts
- * df.select(col('price').multiply(col('qty')).alias('total'))
+ * import { col } from 'caudal';
+ * df.withColumn('total', col('price').multiply(col('qty')))
  *   .filter(col('total').gt(100).and(col('country').isin('ES', 'PT')));
  * ```
  */

@@ -7,7 +7,17 @@ import type { Session } from '../session/session.ts';
 import { StructType } from '../types/schema.ts';
 import { DataFrame } from './dataframe.ts';
 
-/** `session.read`: defines a static (bounded) read. */
+/**
+ * `session.read`: defines a static (bounded) read.
+ *
+ * @example
+ * ```ts
+ * const orders = spark.read.option('header', true).option('inferSchema', true).csv('data/orders.csv');
+ * const people = spark.read.schema('name STRING, age INT').json('data/people');
+ * const events = spark.read.format('parquet').load('data/events');
+ * // PySpark: spark.read.option("header", True).option("inferSchema", True).csv("data/orders.csv")
+ * ```
+ */
 export class DataFrameReader {
   /** @internal */
   constructor(

@@ -23,7 +23,18 @@ import { Column, nameOrColumn } from './column.ts';
 import { GroupedData } from './grouped-data.ts';
 import { KeyValueGroupedDataFrame } from './key-value-grouped-data-frame.ts';
 
-/** Column arguments: names, Columns, or one array of them (PySpark accepts both spellings). */
+/**
+ * Column arguments: names, Columns, or one array of them (PySpark accepts both spellings).
+ *
+ * @example
+ * ```ts
+ * import { col, type ColumnsArg } from 'caudal';
+ * df.select('name', col('age').plus(1).alias('next_age'));
+ * df.select(['name', 'age']); // one array, as PySpark's df.select(["name", "age"])
+ * const keys: ColumnsArg = ['country', col('city')];
+ * df.groupBy(...keys).count();
+ * ```
+ */
 export type ColumnsArg = (string | Column)[] | [readonly (string | Column)[]];
 
 function flatten(args: ColumnsArg): (string | Column)[] {
@@ -37,6 +48,7 @@ function flatten(args: ColumnsArg): (string | Column)[] {
  *
  * @example
  * ```ts
+ * import { col, explode, split } from 'caudal';
  * const words = lines.select(explode(split(col('value'), ' ')).alias('word'));
  * const counts = words.groupBy('word').count();
  * counts.printSchema();

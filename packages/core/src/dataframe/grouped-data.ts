@@ -9,6 +9,7 @@ import type { DataFrame } from './dataframe.ts';
  *
  * @example
  * ```ts
+ * import { col, count, sum, window } from 'caudal';
  * df.groupBy('bucket').agg(count('*').alias('n'), sum('value').alias('total'));
  * df.groupBy(window(col('timestamp'), '10 seconds'), col('word')).count();
  * ```

@@ -10,6 +10,24 @@ const TIMEOUTS: readonly GroupStateTimeout[] = ['NoTimeout', 'ProcessingTimeTime
 /**
  * `df.groupByKey(row => key)`: rows grouped by a key computed in user code, for arbitrary state per key
  * across batches (Spark's KeyValueGroupedDataset; the general form of the DStream `updateStateByKey`).
+ *
+ * @example
+ * ```ts
+ * import type { GroupState, Row } from 'caudal';
+ * // Running click count per user, kept in state across micro-batches.
+ * const totals = events
+ *   .groupByKey((row: Row) => String(row.user))
+ *   .mapGroupsWithState(
+ *     (user: string, rows: readonly Row[], state: GroupState<number>) => {
+ *       const total = (state.getOption() ?? 0) + rows.length;
+ *       state.update(total);
+ *       return { user, clicks: total };
+ *     },
+ *     'NoTimeout',
+ *     'user STRING, clicks BIGINT',
+ *   );
+ * await totals.writeStream.outputMode('update').format('console').start();
+ * ```
  */
 export class KeyValueGroupedDataFrame<K> {
   /** @internal */

@@ -6,6 +6,12 @@ import { formatDate, formatTimestamp } from './timestamp-format.ts';
 /**
  * How `show()` and the console sink print nulls, at the top level and inside arrays, maps and structs.
  * Spark 3.0–3.4 print `null`; Spark 3.5+ (`ToPrettyString`) print `NULL`. Cast-to-string keeps `null`.
+ *
+ * @example
+ * ```ts
+ * import { NULL_TEXT, STRING, formatCell } from 'caudal';
+ * formatCell(STRING, null, 'UTC') === NULL_TEXT; // true: printed as 'null', as Spark 3.0-3.4 show() does
+ * ```
  */
 export const NULL_TEXT = 'null';
 
@@ -15,6 +21,14 @@ const HEX = '0123456789ABCDEF';
  * One internal value (see data/vector.ts) as Spark renders it when casting to a string for display:
  * doubles as Java prints them, timestamps in `timeZone`, binary as `[0A FF]`, arrays `[a, b]`,
  * maps `{k -> v}`, structs `{a, b}`.
+ *
+ * @example
+ * ```ts
+ * import { DOUBLE, LONG, TIMESTAMP, arrayOf, formatCell } from 'caudal';
+ * formatCell(DOUBLE, 1e7, 'UTC'); // '1.0E7'
+ * formatCell(TIMESTAMP, 1_700_000_000_000_000, 'UTC'); // '2023-11-14 22:13:20'
+ * formatCell(arrayOf(LONG), [1, null], 'UTC'); // '[1, null]'
+ * ```
  */
 export function formatCell(type: DataType, value: unknown, timeZone: string): string {
   if (value === null || value === undefined) return NULL_TEXT;

@@ -5,7 +5,16 @@
  */
 const FULL_WIDTH = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE10-\uFE19\uFE30-\uFE6F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
 
-/** Terminal columns a string takes (wide East Asian characters count two), as Spark's `show()` pads. */
+/**
+ * Terminal columns a string takes (wide East Asian characters count two), as Spark's `show()` pads.
+ *
+ * @example
+ * ```ts
+ * import { displayWidth } from 'caudal';
+ * displayWidth('spark'); // 5
+ * displayWidth('東京'); // 4: wide characters take two terminal columns
+ * ```
+ */
 export function displayWidth(s: string): number {
   // Fast path: most cells are ASCII.
   if (/^[\x00-\u10FF]*$/.test(s)) return s.length;

@@ -2,6 +2,14 @@
  * Java's `Double.toString`, which Spark uses when it casts a double to a string: the shortest digits that
  * round-trip (JS and JDK 19+ agree on those), in plain notation for 1e-3 <= |x| < 1e7 and in computerized
  * scientific notation (`1.0E7`, `1.0E-4`) otherwise; always at least one digit after the point.
+ *
+ * @example
+ * ```ts
+ * import { javaDoubleToString } from 'caudal';
+ * javaDoubleToString(2); // '2.0'
+ * javaDoubleToString(12345678.9); // '1.23456789E7'
+ * javaDoubleToString(0.0001); // '1.0E-4'
+ * ```
  */
 export function javaDoubleToString(x: number): string {
   if (Number.isNaN(x)) return 'NaN';

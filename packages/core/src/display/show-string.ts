@@ -2,7 +2,16 @@ import type { StructType } from '../types/schema.ts';
 import { formatCell } from './cell-format.ts';
 import { displayWidth } from './display-width.ts';
 
-/** Spark's default `truncate` for `show()`: cells longer than 20 characters are cut. */
+/**
+ * Spark's default `truncate` for `show()`: cells longer than 20 characters are cut.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_TRUNCATE } from 'caudal';
+ * await df.show(20, DEFAULT_TRUNCATE); // the same as df.show(): cells cut at 20 characters
+ * // PySpark: df.show(20, truncate=True)
+ * ```
+ */
 export const DEFAULT_TRUNCATE = 20;
 
 /** Spark never makes a column narrower than this. */
@@ -13,6 +22,19 @@ const MIN_COLUMN_WIDTH = 3;
  * `rows` holds internal values of the first rows (at most `numRows` are shown); `totalRows` is how many
  * the result has, for the `only showing top N rows` footer. `truncate`: true = 20, false/0 = no cut;
  * with truncation cells are right-aligned, without it left-aligned. The result ends with a newline.
+ *
+ * @example
+ * ```ts
+ * import { LONG, STRING, StructType, showString } from 'caudal';
+ * const schema = new StructType().add('word', STRING).add('count', LONG);
+ * process.stdout.write(showString(schema, [['spark', 3], ['caudal', 1]], 2, 20, true, 'UTC'));
+ * // +------+-----+
+ * // |  word|count|
+ * // +------+-----+
+ * // | spark|    3|
+ * // |caudal|    1|
+ * // +------+-----+
+ * ```
  */
 export function showString(
   schema: StructType,

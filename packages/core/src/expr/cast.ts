@@ -41,9 +41,18 @@ export function castVector(v: Vector, to: DataType, timeZone: string): Vector {
   if (v.kind === 'num' && layoutOf(to) === 'num' && isPlainNumber(from) && isPlainNumber(to)) {
     const out = new Float64Array(n);
     const src = v.values;
-    if (to.kind === 'int') for (let i = 0; i < n; i++) out[i] = Math.trunc(src[i]!) | 0;
-    else if (to.kind === 'long') for (let i = 0; i < n; i++) out[i] = Math.trunc(src[i]!);
-    else out.set(src);
+    if (from.kind === 'double' && to.kind !== 'double') {
+      // Java's (int) / (long) of a double: truncation, NaN → 0, saturation at the type's bounds.
+      const kind = to.kind === 'int' ? 'int' : 'long';
+      for (let i = 0; i < n; i++) out[i] = doubleToIntegral(src[i]!, kind);
+    } else if (to.kind === 'int') {
+      // long → int keeps the low 32 bits, as Java's (int).
+      for (let i = 0; i < n; i++) out[i] = Math.trunc(src[i]!) | 0;
+    } else if (to.kind === 'long') {
+      for (let i = 0; i < n; i++) out[i] = Math.trunc(src[i]!);
+    } else {
+      out.set(src);
+    }
     return { kind: 'num', type: to, values: out, valid: v.valid };
   }
   const values = new Array<unknown>(n);
@@ -56,6 +65,53 @@ export function castVector(v: Vector, to: DataType, timeZone: string): Vector {
 
 function isPlainNumber(t: DataType): boolean {
   return t.kind === 'int' || t.kind === 'long' || t.kind === 'double';
+}
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+/** ±2^63: Long.MIN_VALUE exactly; Long.MAX_VALUE (2^63 - 1) is not a double, so 2^63 stands for it (exact to 2^53). */
+const LONG_BOUND = 2 ** 63;
+
+/** Java's `(int) d` / `(long) d`: truncation toward zero, NaN → 0, out-of-range values saturate. */
+function doubleToIntegral(d: number, to: 'int' | 'long'): number {
+  if (Number.isNaN(d)) return 0;
+  const t = Math.trunc(d);
+  if (to === 'int') return t > INT_MAX ? INT_MAX : t < INT_MIN ? INT_MIN : t;
+  return t >= LONG_BOUND ? LONG_BOUND : t < -LONG_BOUND ? -LONG_BOUND : t;
+}
+
+/** Spark's UTF8String.toInt / toLong: `[+-]digits[.digits]` (the fraction is dropped); no exponent, no hex. */
+const INTEGRAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+/** What Java's Double.parseDouble takes (decimal forms, optional f/d suffix), besides NaN and Infinity. */
+const DOUBLE_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?$/;
+
+/** A string → number as Spark's non-ANSI cast: null when the text is not a number of the target's form. */
+function parseNumberText(text: string, to: 'int' | 'long' | 'double'): number | null {
+  // Spark trims whitespace and ISO control characters (up to U+0020) for all three.
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  const s = text.slice(start, end);
+  if (to === 'double') {
+    if (DOUBLE_TEXT.test(s)) return Number(/[fFdD]$/.test(s) ? s.slice(0, -1) : s);
+    // Java's parseDouble: [+-]NaN, [+-]Infinity (case-sensitive); then Spark's own special literals.
+    if (/^[+-]?NaN$/.test(s)) return NaN;
+    if (/^[+-]?Infinity$/.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
+    switch (s.toLowerCase()) {
+      case 'inf': case '+inf': case 'infinity': case '+infinity': return Infinity;
+      case '-inf': case '-infinity': return -Infinity;
+      case 'nan': return NaN;
+      default: return null;
+    }
+  }
+  if (!INTEGRAL_TEXT.test(s)) return null;
+  // The range check is on the exact integer part (9223372036854775807 fits, 9223372036854775808 does not).
+  const digits = s.split('.')[0]!.replace('+', '');
+  const whole = digits === '' || digits === '-' ? 0n : BigInt(digits);
+  const [lo, hi] = to === 'int' ? [BigInt(INT_MIN), BigInt(INT_MAX)] : [-(2n ** 63n), 2n ** 63n - 1n];
+  if (whole < lo || whole > hi) return null;
+  return Number(whole);
 }
 
 /** Casts one non-null internal value. */
@@ -75,23 +131,15 @@ export function castValue(x: unknown, from: DataType, to: DataType, tz: string):
       }
       return (x as number) !== 0;
     case 'int': case 'long': case 'double': {
+      if (from.kind === 'string') return parseNumberText(x as string, to.kind);
       let num: number;
-      if (from.kind === 'string') {
-        const s = (x as string).trim();
-        if (s === '') return null;
-        num = Number(s);
-        if (Number.isNaN(num)) {
-          if (to.kind === 'double' && /^[+-]?(nan|infinity|inf)$/i.test(s)) return s.toLowerCase().includes('nan') ? NaN : s.startsWith('-') ? -Infinity : Infinity;
-          return null;
-        }
-      } else if (from.kind === 'boolean') num = x ? 1 : 0;
+      if (from.kind === 'boolean') num = x ? 1 : 0;
       else if (from.kind === 'timestamp') num = to.kind === 'double' ? (x as number) / 1e6 : Math.floor((x as number) / 1e6);
       else num = x as number;
       if (to.kind === 'double') return num;
-      if (!Number.isFinite(num)) return null;
+      if (from.kind === 'double') return doubleToIntegral(num, to.kind);
       const t = Math.trunc(num);
-      if (to.kind === 'int') return from.kind === 'string' && (t > 2147483647 || t < -2147483648) ? null : t | 0;
-      return t;
+      return to.kind === 'int' ? t | 0 : t;
     }
     case 'timestamp':
       if (from.kind === 'string') return parseTimestampMicros(x as string, tz);

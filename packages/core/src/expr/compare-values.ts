@@ -15,7 +15,7 @@ export function compareValues(type: DataType, a: unknown, b: unknown): number {
       return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
     }
     case 'string':
-      return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
+      return compareStrings(a as string, b as string);
     case 'boolean':
       return (a ? 1 : 0) - (b ? 1 : 0);
     case 'binary': {
@@ -52,6 +52,27 @@ export function compareValues(type: DataType, a: unknown, b: unknown): number {
     case 'map': case 'null':
       return 0;
   }
+}
+
+/**
+ * Strings in code point order, as Spark compares their UTF-8 bytes. JS's `<` compares UTF-16 units, which
+ * differs only where one string has a surrogate (a character above U+FFFF) and the other U+E000..U+FFFF.
+ */
+export function compareStrings(x: string, y: string): number {
+  if (x === y) return 0;
+  const n = Math.min(x.length, y.length);
+  let i = 0;
+  while (i < n && x.charCodeAt(i) === y.charCodeAt(i)) i++;
+  if (i === n) return x.length < y.length ? -1 : 1;
+  const a = x.charCodeAt(i);
+  const b = y.charCodeAt(i);
+  if (a >= 0xd800 && b >= 0xd800) {
+    // Move surrogates (D800..DFFF) above E000..FFFF; other units keep their order.
+    const ka = a < 0xe000 ? a + 0x2800 : a;
+    const kb = b < 0xe000 ? b + 0x2800 : b;
+    return ka < kb ? -1 : 1;
+  }
+  return a < b ? -1 : 1;
 }
 
 /** Nulls first. */

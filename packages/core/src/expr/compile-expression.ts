@@ -9,6 +9,7 @@ import { castVector } from './cast.ts';
 import { compareValues, valuesEqual } from './compare-values.ts';
 import type { EvalContext } from './eval-context.ts';
 import { likeToRegExp } from './like-pattern.ts';
+import { structFieldKernel } from './struct-field-kernel.ts';
 
 /** A compiled expression: computes a whole output column for a batch. */
 export type Evaluator = (batch: ColumnBatch, ctx: EvalContext) => Vector;
@@ -112,15 +113,7 @@ export function compileExpr(e: BoundExpr): Evaluator {
     case 'getField': {
       const child = compileExpr(e.child);
       const { ordinal, dataType } = e;
-      return (b, c) => {
-        const v = child(b, c) as ObjVector;
-        const out = new Array<unknown>(v.values.length);
-        for (let i = 0; i < out.length; i++) {
-          const s = v.values[i] as unknown[] | null;
-          out[i] = s === null || s === undefined ? null : (s[ordinal] ?? null);
-        }
-        return vectorFromValues(dataType, out);
-      };
+      return (b, c) => structFieldKernel(child(b, c) as ObjVector, ordinal, dataType);
     }
     case 'getItem': {
       const child = compileExpr(e.child);
@@ -229,7 +222,13 @@ function compileBinary(op: BinaryOp, type: DataType, leftExpr: BoundExpr, rightE
       const scalarLeft = rightConst === undefined;
       return (b, c) => {
         const s = numericConstant(k, c.timeZone);
-        if (s === undefined) return general(b, c);
+        if (s === undefined) {
+          const t = operandType.kind === 'string' ? k(c.timeZone)?.value : undefined;
+          if (typeof t !== 'string') return general(b, c);
+          const v = scalarLeft ? right(b, c) : left(b, c);
+          if (v.kind !== 'obj') return general(b, c);
+          return compareStringScalarKernel(op, type, v, t, scalarLeft);
+        }
         const v = scalarLeft ? right(b, c) : left(b, c);
         if (v.kind !== 'num') return scalarLeft ? compareKernel(op, type, left(b, c), v, operandType) : compareKernel(op, type, v, right(b, c), operandType);
         return compareScalarKernel(op, type, v, s, scalarLeft);
@@ -314,6 +313,26 @@ function compareScalarKernel(op: BinaryOp, type: DataType, a: NumVector, s: numb
     default: break;
   }
   return { kind: 'bool', type, values: out, valid: a.valid };
+}
+
+/** `v op s` (or `s op v`) for strings and a non-null string constant: compareKernel's results without the constant column. */
+function compareStringScalarKernel(op: BinaryOp, type: DataType, a: ObjVector, s: string, scalarLeft: boolean): BoolVector {
+  const av = a.values;
+  const n = av.length;
+  const out = new Uint8Array(n);
+  let valid: Uint8Array | null = null;
+  const o = !scalarLeft ? op : op === '<' ? '>' : op === '<=' ? '>=' : op === '>' ? '<' : op === '>=' ? '<=' : op;
+  for (let i = 0; i < n; i++) {
+    const x = av[i];
+    if (typeof x !== 'string') {
+      (valid ??= new Uint8Array(n).fill(1))[i] = 0;
+      continue;
+    }
+    if (o === '=') out[i] = x === s ? 1 : 0;
+    else if (o === '!=') out[i] = x !== s ? 1 : 0;
+    else out[i] = (o === '<' ? x < s : o === '<=' ? x <= s : o === '>' ? x > s : x >= s) ? 1 : 0;
+  }
+  return { kind: 'bool', type, values: out, valid };
 }
 
 function arithKernel(op: BinaryOp, type: DataType, a: NumVector, b: NumVector): NumVector {

@@ -1,5 +1,7 @@
 import type { DataType } from '../types/data-type.ts';
 import { intervalToString, type IntervalValue } from '../types/interval.ts';
+import { javaDoubleToString } from '../display/java-double.ts';
+import { callText } from './call-text.ts';
 
 /**
  * @internal
@@ -44,40 +46,60 @@ export type UnaryOp = 'not' | 'negate' | 'isNull' | 'isNotNull';
 
 export type GeneratorFn = 'explode' | 'explode_outer' | 'posexplode' | 'posexplode_outer';
 
-/** The column name Spark gives an expression without an alias (`(a + 1)`, `lower(word)`, `count(1)`). */
-export function exprToString(e: Expr): string {
+/** A column reference (the `column` variant of Expr). */
+export type ColumnExpr = Extract<Expr, { kind: 'column' }>;
+
+/**
+ * What naming needs from the input schema (analyzer/expression-name.ts): how Spark prints a column
+ * reference inside an expression (`t.info.zip` is `info.zip`, `scores.math` on a map is `scores[math]`), and
+ * whether a value is a map (`m['k']` is `m[k]`, a struct's `s['f']` is `s.f`).
+ */
+export interface ExprNaming {
+  /** The text of a column reference inside an expression; undefined when it does not resolve. */
+  columnText(e: ColumnExpr): string | undefined;
+  /** Whether the value of `e` is a map. */
+  isMap(e: Expr): boolean;
+}
+
+/**
+ * The column name Spark gives an expression without an alias (`(a + 1)`, `lower(word)`, `count(1)`).
+ * Without `naming` (no schema at hand) a column reads as written and a string key as a struct field.
+ */
+export function exprToString(e: Expr, naming?: ExprNaming): string {
+  const str = (x: Expr): string => exprToString(x, naming);
   switch (e.kind) {
-    case 'column': return e.nameParts ? e.nameParts[e.nameParts.length - 1]! : e.name;
+    case 'column': return naming?.columnText(e) ?? e.name;
     case 'star': return e.qualifier ? `${e.qualifier}.*` : '*';
     case 'literal': return literalToString(e.value, e.dataType);
     case 'alias': return e.name;
     case 'binary': {
+      // Spark's parser turns `a || b` into concat(a, b).
+      if (e.op === '||') return `concat(${str(e.left)}, ${str(e.right)})`;
       const op = e.op === 'and' ? 'AND' : e.op === 'or' ? 'OR' : e.op === 'like' ? 'LIKE' : e.op === 'rlike' ? 'RLIKE' : e.op;
-      return `(${exprToString(e.left)} ${op} ${exprToString(e.right)})`;
+      return `(${str(e.left)} ${op} ${str(e.right)})`;
     }
     case 'unary':
       switch (e.op) {
-        case 'not': return `(NOT ${exprToString(e.child)})`;
-        case 'negate': return `(- ${exprToString(e.child)})`;
-        case 'isNull': return `(${exprToString(e.child)} IS NULL)`;
-        case 'isNotNull': return `(${exprToString(e.child)} IS NOT NULL)`;
+        case 'not': return `(NOT ${str(e.child)})`;
+        case 'negate': return `(- ${str(e.child)})`;
+        case 'isNull': return `(${str(e.child)} IS NULL)`;
+        case 'isNotNull': return `(${str(e.child)} IS NOT NULL)`;
       }
       break;
-    case 'cast': return `CAST(${exprToString(e.child)} AS ${castTypeName(e.to)})`;
-    case 'call': return `${e.name}(${e.args.map(exprToString).join(', ')})`;
+    case 'cast': return `CAST(${str(e.child)} AS ${castTypeName(e.to)})`;
+    case 'call': return callText(e.name, e.args.map(str));
     case 'aggregate':
-      return `${e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.star ? '1' : e.args.map(exprToString).join(', ')})`;
-    case 'generator': return `${e.fn}(${exprToString(e.child)})`;
+      return `${e.fn}(${e.distinct ? 'DISTINCT ' : ''}${e.star ? '1' : e.args.map(str).join(', ')})`;
+    case 'generator': return `${e.fn}(${str(e.child)})`;
     case 'caseWhen':
-      return `CASE ${e.branches.map(([c, v]) => `WHEN ${exprToString(c)} THEN ${exprToString(v)}`).join(' ')}${e.otherwise ? ` ELSE ${exprToString(e.otherwise)}` : ''} END`;
-    case 'in': return `(${exprToString(e.child)} IN (${e.list.map(exprToString).join(', ')}))`;
+      return `CASE ${e.branches.map(([c, v]) => `WHEN ${str(c)} THEN ${str(v)}`).join(' ')}${e.otherwise ? ` ELSE ${str(e.otherwise)}` : ''} END`;
+    case 'in': return `(${str(e.child)} IN (${e.list.map(str).join(', ')}))`;
     case 'extract':
-      return e.key.kind === 'literal' && typeof e.key.value === 'string' && e.child.kind !== 'column'
-        ? `${exprToString(e.child)}.${e.key.value}`
-        : e.key.kind === 'literal' && typeof e.key.value === 'string'
-          ? `${e.key.value}`
-          : `${exprToString(e.child)}[${exprToString(e.key)}]`;
-    case 'sortOrder': return `${exprToString(e.child)} ${e.ascending ? 'ASC' : 'DESC'} NULLS ${e.nullsFirst ? 'FIRST' : 'LAST'}`;
+      // A struct field prints as `s.f`; an array element or a map value (even by a string key) as `x[k]`.
+      return e.key.kind === 'literal' && typeof e.key.value === 'string' && !(naming?.isMap(e.child) ?? false)
+        ? `${str(e.child)}.${e.key.value}`
+        : `${str(e.child)}[${str(e.key)}]`;
+    case 'sortOrder': return `${str(e.child)} ${e.ascending ? 'ASC' : 'DESC'} NULLS ${e.nullsFirst ? 'FIRST' : 'LAST'}`;
   }
 }
 
@@ -90,7 +112,11 @@ function literalToString(v: unknown, t: DataType): string {
   if (t.kind === 'string') return String(v);
   if (t.kind === 'boolean') return v ? 'true' : 'false';
   if (t.kind === 'long' || t.kind === 'int') return String(v);
-  if (t.kind === 'double') return Number.isInteger(v) ? `${String(v)}.0` : String(v);
+  if (t.kind === 'double') {
+    const text = String(v);
+    // Exponents as Java prints them (`1.0E300`); plain digits stay (a decimal literal such as 12345678.9 prints as written).
+    return text.includes('e') ? javaDoubleToString(v as number) : Number.isInteger(v) ? `${text}.0` : text;
+  }
   if (t.kind === 'interval') return `INTERVAL '${intervalToString(v as IntervalValue)}'`;
   return String(v);
 }

@@ -4,6 +4,7 @@ import type { GeneratorFn } from './expression.ts';
 export const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set([
   'count', 'sum', 'avg', 'mean', 'min', 'max', 'first', 'last', 'collect_list', 'collect_set',
   'approx_count_distinct', 'stddev', 'stddev_samp', 'stddev_pop', 'variance', 'var_samp', 'var_pop',
+  'count_if', 'bool_and', 'every', 'bool_or', 'some', 'any',
 ]);
 
 export const GENERATOR_FUNCTIONS: ReadonlySet<GeneratorFn> = new Set<GeneratorFn>(['explode', 'explode_outer', 'posexplode', 'posexplode_outer']);

@@ -15,10 +15,13 @@ export const array_contains: ScalarFunction = {
     checkArity('array_contains', args, 2, 2, sql);
     const t = args[0]!.dataType;
     const v = args[1]!.dataType;
-    if (t.kind === 'null') return { dataType: BOOLEAN };
+    // As Spark (DATATYPE_MISMATCH.NULL_TYPE): an untyped NULL argument is an analysis error, not a null result.
+    if (t.kind === 'null' || v.kind === 'null') {
+      throw new AnalysisError(`Cannot resolve '${sql}' due to data type mismatch: Null typed values cannot be used as arguments of \`array_contains\``);
+    }
     const common = t.kind === 'array' ? widerType(t.elementType, v) : undefined;
     // Only numeric widening (and null) is implicit here; a string never matches a number.
-    if (t.kind !== 'array' || !common || (common.kind === 'string' && (t.elementType.kind !== 'string' || (v.kind !== 'string' && v.kind !== 'null')))) {
+    if (t.kind !== 'array' || !common || (common.kind === 'string' && (t.elementType.kind !== 'string' || v.kind !== 'string'))) {
       throw new AnalysisError(
         `Cannot resolve '${sql}' due to data type mismatch: Input to function array_contains should have been array followed by a value with same element type, but it's [${simpleString(t)}, ${simpleString(v)}]`,
       );

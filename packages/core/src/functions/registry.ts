@@ -19,6 +19,7 @@ import { from_json } from './from-json.ts';
 import { from_unixtime } from './from-unixtime.ts';
 import { get_json_object } from './get-json-object.ts';
 import { greatest, least } from './greatest-least.ts';
+import { if_, nullif, nvl2 } from './if.ts';
 import { instr } from './instr.ts';
 import { isnan } from './isnan.ts';
 import { isnull } from './isnull.ts';
@@ -29,9 +30,10 @@ import { lpad, rpad } from './pad.ts';
 import { pow, power } from './pow.ts';
 import { regexp_extract } from './regexp-extract.ts';
 import { regexp_replace } from './regexp-replace.ts';
-import { round } from './round.ts';
+import { bround, round } from './round.ts';
 import type { ScalarFunction } from './scalar-function.ts';
 import { cardinality, size } from './size.ts';
+import { array_sort, sort_array } from './sort-array.ts';
 import { split } from './split.ts';
 import { sqrt } from './sqrt.ts';
 import { named_struct, struct } from './struct.ts';
@@ -39,7 +41,7 @@ import { substr, substring } from './substring.ts';
 import { to_date } from './to-date.ts';
 import { to_json } from './to-json.ts';
 import { to_timestamp } from './to-timestamp.ts';
-import { ltrim, rtrim, trim } from './trim.ts';
+import { btrim, ltrim, rtrim, trim } from './trim.ts';
 import { to_unix_timestamp, unix_timestamp } from './unix-timestamp.ts';
 import { upper } from './upper.ts';
 
@@ -47,12 +49,12 @@ import { upper } from './upper.ts';
 const FUNCTIONS: ReadonlyMap<string, ScalarFunction> = new Map(
   [window_time, 
     // strings
-    lower, upper, split, concat, concat_ws, trim, ltrim, rtrim, length, char_length, character_length, substring, substr,
+    lower, upper, split, concat, concat_ws, trim, ltrim, rtrim, btrim, length, char_length, character_length, substring, substr,
     regexp_replace, regexp_extract, instr, lpad, rpad,
     // nulls and conditionals
-    coalesce, nvl, ifnull, isnull, isnan,
+    coalesce, nvl, ifnull, isnull, isnan, if_, nvl2, nullif,
     // collections
-    size, cardinality, array, array_contains, struct, named_struct, element_at, map,
+    size, cardinality, array, array_contains, struct, named_struct, element_at, map, sort_array, array_sort,
     // JSON
     get_json_object, from_json, to_json,
     // date and time
@@ -60,7 +62,7 @@ const FUNCTIONS: ReadonlyMap<string, ScalarFunction> = new Map(
     date_format, year, month, dayofmonth, day, dayofweek, dayofyear, quarter, hour, minute, second,
     date_add, date_sub, datediff,
     // math
-    round, abs, floor, ceil, ceiling, sqrt, pow, power, exp, log, ln, log10, log2, greatest, least,
+    round, bround, abs, floor, ceil, ceiling, sqrt, pow, power, exp, log, ln, log10, log2, greatest, least,
   ].map((f) => [f.name, f]),
 );
 
@@ -68,12 +70,24 @@ export function lookupFunction(name: string): ScalarFunction {
   if (name.toLowerCase() === 'window') {
     throw new AnalysisError('window(...) is only allowed as a select item or a grouping key, e.g. groupBy(window(col("ts"), "10 minutes"))');
   }
+  if (name.toLowerCase() === 'session_window') {
+    throw new AnalysisError('session_window(...) is only allowed as a select item or a grouping key, e.g. groupBy(session_window(col("ts"), "5 minutes"), col("user"))');
+  }
   const f = FUNCTIONS.get(name.toLowerCase());
   if (!f) throw new AnalysisError(`Undefined function: ${name}. This function is neither a built-in function nor a temporary function`);
   return f;
 }
 
-/** The names of every scalar function SQL expressions and `call` accept, sorted. */
+/**
+ * The names of every scalar function SQL expressions and `call` accept, sorted.
+ *
+ * @example
+ * ```ts
+ * import { functionNames } from 'caudal';
+ * functionNames().includes('regexp_replace'); // true
+ * console.log(functionNames().join(', ')); // abs, array, array_contains, cardinality, ...
+ * ```
+ */
 export function functionNames(): string[] {
   return [...FUNCTIONS.keys()].sort();
 }

@@ -23,20 +23,30 @@ export const split: ScalarFunction = {
     const out = new Array<unknown>(n);
     let lastPattern: unknown = undefined;
     let re: RegExp | null = null;
+    let plain = false;
     for (let i = 0; i < n; i++) {
       const s = valueAt(str!, i);
       const p = valueAt(pattern!, i);
       if (typeof s !== 'string' || typeof p !== 'string') { out[i] = null; continue; }
       const limit = limitVec ? ((valueAt(limitVec, i) as number | null) ?? -1) : -1;
       if (p !== lastPattern) {
-        re = compilePattern('split', p, 'g');
+        plain = PLAIN_PATTERN.test(p);
+        re = null;
         lastPattern = p;
       }
-      out[i] = splitWithLimit(s, re!, limit);
+      // Without a limit, a pattern of plain characters splits as String.prototype.split (as Java's own fast path).
+      out[i] = plain && limit <= 0 ? s.split(p) : splitWithLimit(s, (re ??= compilePattern('split', p, 'g')), limit);
     }
     return { kind: 'obj', type: ARRAY_OF_STRING, values: out };
   },
 };
+
+/**
+ * A pattern that matches only its own text: no regex metacharacter, and no surrogate (the `u` regex matches
+ * whole code points). Split by it, every match has width, so `''` gives `['']`, leading and trailing empty
+ * strings are kept: Java's split with limit -1.
+ */
+const PLAIN_PATTERN = /^[^\\^$.|?*+()[\]{}\uD800-\uDFFF]+$/;
 
 function splitWithLimit(s: string, re: RegExp, limit: number): string[] {
   if (s === '') return [''];

@@ -6,7 +6,7 @@ export type EventTimeKind = 'timestamp' | 'window';
 
 /**
  * Which output columns of a plan carry the event time of a `withWatermark` column, followed through
- * projections, windows (`window(ts, ...)`, `window_time(window)`) and aggregation keys. The analyzer
+ * projections, windows (`window(ts, ...)`, `session_window(ts, ...)`, `window_time(window)`) and aggregation keys. The analyzer
  * uses it for the output-mode rules; stateful operators use it to drop late rows and evict state.
  */
 export function eventTimeColumns(plan: LogicalPlan): Map<number, EventTimeKind> {
@@ -30,7 +30,7 @@ export function eventTimeColumns(plan: LogicalPlan): Map<number, EventTimeKind> 
       for (const [i, k] of eventTimeColumns(plan.right)) m.set(width + i, k);
       return m;
     }
-    case 'timeWindow': {
+    case 'timeWindow': case 'sessionWindow': {
       const m = eventTimeColumns(plan.child);
       if (eventTimeKindOf(plan.timeColumn, m)) m.set(plan.schema.length - 1, 'window');
       return m;

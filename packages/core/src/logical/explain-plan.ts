@@ -42,6 +42,8 @@ export function describeNode(p: LogicalPlan, typed = false): string {
     case 'limit': return `Limit ${p.n}`;
     case 'timeWindow':
       return `TimeWindow ${ex(p.timeColumn)}, ${p.windowMicros / 1000} ms, ${p.slideMicros / 1000} ms, ${p.startMicros / 1000} ms`;
+    case 'sessionWindow':
+      return `SessionWindow ${ex(p.timeColumn)}, ${p.gap.kind === 'fixed' ? `INTERVAL '${intervalToString(p.gap.interval)}'` : ex(p.gap.expr)}`;
     case 'eventTimeWatermark': return `EventTimeWatermark ${col(p.schema.fields[p.column]!)}, ${p.delayMs} ms`;
     case 'join': return `Join ${p.joinType}${p.condition ? `, ${ex(p.condition)}` : ''}${p.streaming && p.left.streaming && p.right.streaming ? ' (stateful)' : ''}`;
     case 'subqueryAlias': return `SubqueryAlias ${p.alias}`;

@@ -207,7 +207,7 @@ export function columnQualifiers(plan: LogicalPlan): (string | undefined)[] {
     case 'subqueryAlias': return plan.schema.fields.map(() => plan.alias);
     case 'filter': case 'sort': case 'limit': case 'deduplicate': case 'eventTimeWatermark':
       return columnQualifiers(plan.child);
-    case 'generate': case 'timeWindow': {
+    case 'generate': case 'timeWindow': case 'sessionWindow': {
       const inner = columnQualifiers(plan.child);
       return plan.schema.fields.map((_, i) => inner[i]);
     }

@@ -9,6 +9,7 @@ import type { StructType } from '../types/schema.ts';
 import type { DataType } from '../types/data-type.ts';
 import type { Row } from '../data/external-values.ts';
 import type { GroupState, GroupStateTimeout } from '../state/group-state.ts';
+import type { IntervalValue } from '../types/interval.ts';
 
 /**
  * The analysed logical plan: what a DataFrame computes, with every name resolved and every type known.
@@ -29,6 +30,7 @@ export type LogicalPlan =
   | Limit
   | Deduplicate
   | TimeWindow
+  | SessionWindow
   | EventTimeWatermark
   | Join
   | SubqueryAlias
@@ -156,6 +158,24 @@ export interface TimeWindow extends PlanNode {
   readonly startMicros: number;
 }
 
+/** How long a session stays open after an event: one interval for all rows, or an expression per row. */
+export type SessionGap =
+  | { readonly kind: 'fixed'; readonly interval: IntervalValue }
+  | { readonly kind: 'dynamic'; readonly expr: BoundExpr };
+
+/**
+ * Child columns plus `session_window: struct<start, end>` = `[t, t + gap)` for each row's event time t
+ * (`session_window(ts, '5 minutes')`). Rows with a null time, or a gap that is null or not positive, are
+ * dropped. The sessions are merged (overlapping ranges of one group become one) by the aggregation that
+ * groups by this column; a projection sees each row's own range, as in Spark.
+ */
+export interface SessionWindow extends PlanNode {
+  readonly kind: 'sessionWindow';
+  readonly child: LogicalPlan;
+  readonly timeColumn: BoundExpr;
+  readonly gap: SessionGap;
+}
+
 /** `withWatermark(col, delay)`: marks the event-time column; the engine tracks its maximum per batch. */
 export interface EventTimeWatermark extends PlanNode {
   readonly kind: 'eventTimeWatermark';
@@ -192,7 +212,7 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
   switch (p.kind) {
     case 'streamingRelation': case 'batchRelation': case 'localRelation': case 'tableScan': return [];
     case 'project': case 'filter': case 'generate': case 'aggregate': case 'sort': case 'limit': case 'deduplicate':
-    case 'timeWindow': case 'eventTimeWatermark': case 'subqueryAlias': case 'flatMapGroupsWithState':
+    case 'timeWindow': case 'sessionWindow': case 'eventTimeWatermark': case 'subqueryAlias': case 'flatMapGroupsWithState':
       return [p.child];
     case 'union': return p.children;
     case 'join': return [p.left, p.right];

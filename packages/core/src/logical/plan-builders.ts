@@ -1,6 +1,7 @@
 import { AnalysisError } from '../analyzer/analysis-error.ts';
 import { QualifiedSchema } from '../analyzer/qualified-schema.ts';
-import { castTo, commonType, outputName, resolveExpr } from '../analyzer/resolve-expression.ts';
+import { itemNameOver } from '../analyzer/expression-name.ts';
+import { castTo, commonType, resolveExpr } from '../analyzer/resolve-expression.ts';
 import { lookupAggregate } from '../aggregate/aggregate-registry.ts';
 import type { BoundExpr, NamedExpr } from '../expr/bound-expr.ts';
 import { containsAggregate, exprToString, type Expr, type GeneratorFn } from '../expr/expression.ts';
@@ -81,7 +82,7 @@ export function buildProject(input: LogicalPlan, rawItems: readonly Expr[]): Log
   };
   const generators = items.filter((e) => unwrapAlias(e).kind === 'generator');
   if (generators.length > 1) {
-    throw new AnalysisError(`Only one generator allowed per select clause but found ${generators.length}: ${generators.map(exprToString).join(', ')}`);
+    throw new AnalysisError(`Only one generator allowed per select clause but found ${generators.length}: ${generators.map((g) => exprToString(g)).join(', ')}`);
   }
   if (generators.length === 1) {
     const gItem = generators[0]!;
@@ -90,7 +91,7 @@ export function buildProject(input: LogicalPlan, rawItems: readonly Expr[]): Log
     const generatedCount = gen.schema.length - child.schema.length;
     const alias = gItem.kind === 'alias' ? gItem.name : undefined;
     const exprs: NamedExpr[] = items.flatMap((item): NamedExpr[] => {
-      if (item !== gItem) return [{ expr: resolveItem(item), name: outputName(item) }];
+      if (item !== gItem) return [{ expr: resolveItem(item), name: itemNameOver(item, scope) }];
       return Array.from({ length: generatedCount }, (_, k) => {
         const idx = child.schema.length + k;
         const name = alias !== undefined && generatedCount === 1 ? alias : gen.schema.fields[idx]!.name;
@@ -101,7 +102,7 @@ export function buildProject(input: LogicalPlan, rawItems: readonly Expr[]): Log
   }
   const exprs = items.map((e) => {
     const bound = resolveItem(e);
-    return { expr: bound, name: itemName(e, bound) };
+    return { expr: bound, name: projectionName(e, bound, scope) };
   });
   return { kind: 'project', child, exprs, schema: schemaOf(exprs), streaming: child.streaming };
 }
@@ -151,7 +152,7 @@ export function buildAggregate(input: LogicalPlan, rawGroupExprs: readonly Expr[
   const scope = scopeOf(child);
   const groupBy: NamedExpr[] = groupExprs.map((e) => {
     const bound = resolveExpr(e, scope);
-    return { expr: bound, name: itemName(e, bound) };
+    return { expr: bound, name: itemName(e, bound, scope) };
   });
   const calls: AggregateCall[] = [];
   const callIndex = new Map<string, number>();
@@ -208,7 +209,7 @@ export function buildAggregate(input: LogicalPlan, rawGroupExprs: readonly Expr[
       }
       throw err;
     }
-    results.push({ expr: bound, name: outputName(item.kind === 'aggregate' ? item : item) });
+    results.push({ expr: bound, name: itemNameOver(item, scope) });
   }
   return { kind: 'aggregate', child, groupBy, calls, results, schema: schemaOf(results), streaming: child.streaming };
 }
@@ -282,8 +283,24 @@ export function buildWatermark(child: LogicalPlan, column: string, delay: string
  * The output name of a select item: a reference to a column whose own name contains dots (`col('a.b')`
  * on a column named `a.b`) keeps the whole name; anything else is named as Spark names it.
  */
-function itemName(e: Expr, bound: BoundExpr): string {
+function itemName(e: Expr, bound: BoundExpr, scope: StructType): string {
   // As written (Spark keeps the query's spelling: `SELECT AGE` names the column AGE), but whole.
   if (e.kind === 'column' && bound.kind === 'ref' && e.name.toLowerCase() === bound.name.toLowerCase()) return e.name;
-  return outputName(e);
+  return itemNameOver(e, scope);
+}
+
+/**
+ * A select item's name. Beyond `itemName`, Spark names a cast of a column after the column
+ * (`cast(id AS STRING)` is `id`; Analyzer's ResolveAliases), but not a cast of a struct field or of any other
+ * expression, and not in grouping keys.
+ */
+function projectionName(e: Expr, bound: BoundExpr, scope: StructType): string {
+  if (e.kind === 'cast') {
+    let inner: Expr = e;
+    let b: BoundExpr = bound;
+    while (inner.kind === 'cast') inner = inner.child;
+    while (b.kind === 'cast') b = b.child;
+    if (inner.kind === 'column' && b.kind === 'ref') return itemName(inner, b, scope);
+  }
+  return itemName(e, bound, scope);
 }

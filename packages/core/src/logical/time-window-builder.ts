@@ -6,6 +6,7 @@ import { parseInterval } from '../types/interval.ts';
 import { StructType } from '../types/schema.ts';
 import type { LogicalPlan, TimeWindow } from './logical-plan.ts';
 import { scopeOf } from './plan-scope.ts';
+import { buildSessionWindow, SESSION_WINDOW_COLUMN } from './session-window-builder.ts';
 
 /** The column a TimeWindow adds; expressions that used `window(...)` refer to it. */
 export const TIME_WINDOW_COLUMN = '__time_window';
@@ -16,13 +17,14 @@ export const WINDOW_STRUCT = {
 };
 
 function isWindowCall(e: Expr): e is Extract<Expr, { kind: 'call' }> {
-  return e.kind === 'call' && e.name.toLowerCase() === 'window';
+  return e.kind === 'call' && (e.name.toLowerCase() === 'window' || e.name.toLowerCase() === 'session_window');
 }
 
 /**
- * Finds `window(...)` calls in expressions about to be resolved over `child`. If there is one, puts a
- * TimeWindow node over the child and rewrites each call into a reference to the window column
- * (aliased `window` where the call was a whole select item or grouping key, as Spark names it).
+ * Finds `window(...)` or `session_window(...)` calls in expressions about to be resolved over `child`. If
+ * there is one, puts a TimeWindow (or SessionWindow) node over the child and rewrites each call into a
+ * reference to the window column (aliased `window` / `session_window` where the call was a whole select
+ * item or grouping key, as Spark names it).
  */
 export function extractTimeWindow(child: LogicalPlan, exprs: readonly Expr[]): { child: LogicalPlan; exprs: Expr[] } {
   const calls = new Map<string, Extract<Expr, { kind: 'call' }>>();
@@ -33,15 +35,17 @@ export function extractTimeWindow(child: LogicalPlan, exprs: readonly Expr[]): {
   exprs.forEach(find);
   if (calls.size === 0) return { child, exprs: [...exprs] };
   if (calls.size > 1) {
-    throw new AnalysisError(`Multiple time window expressions would result in a cartesian product of rows, therefore they are currently not supported: ${[...calls.keys()].join(', ')}`);
+    throw new AnalysisError(`Multiple time/session window expressions would result in a cartesian product of rows, therefore they are currently not supported: ${[...calls.keys()].join(', ')}`);
   }
   const call = [...calls.values()][0]!;
-  const node = buildTimeWindow(child, call);
-  const ref: Expr = { kind: 'column', name: TIME_WINDOW_COLUMN, nameParts: [TIME_WINDOW_COLUMN] };
+  const session = call.name.toLowerCase() === 'session_window';
+  const node = session ? buildSessionWindow(child, call) : buildTimeWindow(child, call);
+  const column = session ? SESSION_WINDOW_COLUMN : TIME_WINDOW_COLUMN;
+  const ref: Expr = { kind: 'column', name: column, nameParts: [column] };
   const rewrite = (e: Expr): Expr => (isWindowCall(e) ? ref : mapChildren(e, rewrite));
   return {
     child: node,
-    exprs: exprs.map((e) => (isWindowCall(e) ? { kind: 'alias', child: ref, name: 'window' } : rewrite(e))),
+    exprs: exprs.map((e) => (isWindowCall(e) ? { kind: 'alias', child: ref, name: session ? 'session_window' : 'window' } : rewrite(e))),
   };
 }
 

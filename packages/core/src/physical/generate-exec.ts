@@ -1,30 +1,34 @@
 import { ColumnBatch } from '../data/column-batch.ts';
-import { takeVector, vectorFromValues, type ObjVector } from '../data/vector.ts';
+import { layoutOf, takeVector, vectorFromValues, type ObjVector, type Vector } from '../data/vector.ts';
 import type { BoundExpr } from '../expr/bound-expr.ts';
 import { compileExpr, type Evaluator } from '../expr/compile-expression.ts';
 import type { GeneratorFn } from '../expr/expression.ts';
 import type { StructType } from '../types/schema.ts';
 import type { ExecContext, PhysicalOperator } from './physical-operator.ts';
 
-/** explode / explode_outer / posexplode / posexplode_outer over arrays and maps. */
+/**
+ * explode / explode_outer / posexplode / posexplode_outer over arrays and maps. Each output row repeats
+ * the child columns listed in `kept` (all by default; see project-over-generate.ts), then the generated ones.
+ */
 export class GenerateExec implements PhysicalOperator {
   readonly name = 'Generate';
   readonly children;
   private readonly input: Evaluator;
   private readonly outer: boolean;
   private readonly position: boolean;
+  private readonly kept: readonly number[];
 
-  constructor(readonly child: PhysicalOperator, readonly fn: GeneratorFn, input: BoundExpr, readonly schema: StructType) {
+  constructor(readonly child: PhysicalOperator, readonly fn: GeneratorFn, input: BoundExpr, readonly schema: StructType, kept?: readonly number[]) {
     this.children = [child];
     this.input = compileExpr(input);
     this.outer = fn.endsWith('_outer');
     this.position = fn.startsWith('pos');
+    this.kept = kept ?? child.schema.fields.map((_, i) => i);
   }
 
   execute(ctx: ExecContext): ColumnBatch[] {
     const out: ColumnBatch[] = [];
-    const childWidth = this.child.schema.length;
-    const genFields = this.schema.fields.slice(childWidth);
+    const genFields = this.schema.fields.slice(this.kept.length);
     for (const b of this.child.execute(ctx)) {
       const containers = (this.input(b, ctx.eval) as ObjVector).values;
       const n = b.numRows;
@@ -45,8 +49,8 @@ export class GenerateExec implements PhysicalOperator {
           for (const [key, value] of c) {
             parent[k] = i;
             if (this.position) pos[k] = p++;
-            cols[0]![k] = key;
-            cols[1]![k] = value;
+            cols[0]![k] = key ?? null;
+            cols[1]![k] = value ?? null;
             k++;
           }
           if (c.size === 0 && this.outer) { parent[k] = i; if (this.position) pos[k] = null; cols.forEach((col) => { col[k] = null; }); k++; }
@@ -62,8 +66,12 @@ export class GenerateExec implements PhysicalOperator {
         }
       }
       if (total === 0) continue;
-      const generated = [...(this.position ? [pos] : []), ...cols].map((values, j) => vectorFromValues(genFields[j]!.dataType, values));
-      const columns = [...b.columns.map((col) => takeVector(col, parent, total)), ...generated];
+      // The generated arrays hold no undefined: object columns are used as they are.
+      const generated = [...(this.position ? [pos] : []), ...cols].map((values, j): Vector => {
+        const type = genFields[j]!.dataType;
+        return layoutOf(type) === 'obj' ? { kind: 'obj', type, values } : vectorFromValues(type, values);
+      });
+      const columns = [...this.kept.map((c) => takeVector(b.columns[c]!, parent, total)), ...generated];
       out.push(new ColumnBatch(this.schema, columns, total));
     }
     return out;

@@ -7,6 +7,7 @@ import { HashAggregateExec } from './hash-aggregate-exec.ts';
 import { LimitExec } from './limit-exec.ts';
 import type { PhysicalOperator } from './physical-operator.ts';
 import { ProjectExec } from './project-exec.ts';
+import { projectOverGenerate } from './project-over-generate.ts';
 import { ScanExec } from './scan-exec.ts';
 import { SortExec } from './sort-exec.ts';
 import { StatefulAggregateExec } from './stateful-aggregate-exec.ts';
@@ -17,7 +18,11 @@ import { HashJoinExec } from './hash-join-exec.ts';
 import { StreamStreamJoinExec } from './stream-stream-join-exec.ts';
 import { TimeWindowExec } from './time-window-exec.ts';
 import { EventTimeWatermarkExec } from './event-time-watermark-exec.ts';
-import { eventTimeColumns } from '../logical/event-time-columns.ts';
+import { eventTimeColumns, eventTimeKindOf } from '../logical/event-time-columns.ts';
+import { sessionWindowKeyIndex } from '../logical/session-window-key.ts';
+import { SessionWindowExec } from './session-window-exec.ts';
+import { SessionWindowAggregateExec } from './session-window-aggregate-exec.ts';
+import { StatefulSessionWindowAggregateExec } from './stateful-session-window-aggregate-exec.ts';
 import type { EventTimeKey } from './stateful-aggregate-exec.ts';
 import type { DedupEventTime } from './stateful-deduplicate-exec.ts';
 import { FlatMapGroupsWithStateExec } from './flat-map-groups-with-state-exec.ts';
@@ -52,11 +57,21 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Planne
       case 'streamingRelation': case 'batchRelation': case 'localRelation': case 'tableScan':
         leaves.push(p);
         return new ScanExec(p);
-      case 'project': return new ProjectExec(visit(p.child), p.exprs, p.schema);
+      case 'project':
+        if (p.child.kind === 'generate') return projectOverGenerate(p, p.child, visit(p.child.child));
+        return new ProjectExec(visit(p.child), p.exprs, p.schema);
       case 'filter': return new FilterExec(visit(p.child), p.condition);
       case 'generate': return new GenerateExec(visit(p.child), p.fn, p.input, p.schema);
       case 'aggregate': {
         const child = visit(p.child);
+        const sessionKey = sessionWindowKeyIndex(p);
+        if (sessionKey >= 0) {
+          if (options.incremental && p.streaming) {
+            const eventTime = eventTimeKindOf(p.groupBy[sessionKey]!.expr, eventTimeColumns(p.child)) !== undefined;
+            return register(new StatefulSessionWindowAggregateExec(child, p, sessionKey, stateful.length, requireProvider(options), now, eventTime));
+          }
+          return new SessionWindowAggregateExec(child, p, sessionKey);
+        }
         if (options.incremental && p.streaming) {
           return register(new StatefulAggregateExec(child, p, stateful.length, requireProvider(options), now, eventTimeKey(p)));
         }
@@ -71,6 +86,7 @@ export function planPhysical(plan: LogicalPlan, options: PlannerOptions): Planne
       }
       case 'union': return new UnionExec(p.children.map(visit), p.schema);
       case 'timeWindow': return new TimeWindowExec(visit(p.child), p);
+      case 'sessionWindow': return new SessionWindowExec(visit(p.child), p);
       case 'eventTimeWatermark': {
         const child = visit(p.child);
         const id = watermarks.length;

@@ -85,6 +85,8 @@ export class StatefulAggregateExec implements StatefulOperator {
         b = b.filter(mask, kept);
       }
       this.state.update(b, ctx.eval, (slot, isNew) => {
+        // A group seen in an earlier input batch of this micro-batch is already recorded (once, pre-batch buffers).
+        if (this.undo.has(slot)) return;
         this.undo.set(slot, isNew ? undefined : this.state.saveBuffers(slot));
         this.touchedOrder.push(slot);
       });

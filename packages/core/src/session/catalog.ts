@@ -3,7 +3,18 @@ import type { ColumnBatch } from '../data/column-batch.ts';
 import type { LogicalPlan } from '../logical/logical-plan.ts';
 import type { StructType } from '../types/schema.ts';
 
-/** A table whose contents are read when a query over it runs (a memory sink's table). */
+/**
+ * A table whose contents are read when a query over it runs (a memory sink's table).
+ *
+ * @example
+ * ```ts
+ * import { ColumnBatch, LONG, StructType, vectorFromValues, type TableProvider } from 'caudal';
+ * const schema = new StructType().add('n', LONG);
+ * const numbers: TableProvider = { schema, snapshot: () => [new ColumnBatch(schema, [vectorFromValues(LONG, [1, 2, 3])], 3)] };
+ * spark.catalog.registerTable('numbers', numbers);
+ * await spark.table('numbers').show();
+ * ```
+ */
 export interface TableProvider {
   /** The table's columns. */
   readonly schema: StructType;
@@ -15,7 +26,17 @@ export type CatalogEntry =
   | { readonly kind: 'table'; readonly provider: TableProvider }
   | { readonly kind: 'view'; readonly plan: LogicalPlan };
 
-/** One entry of `catalog.listTables()`, as PySpark's `Table`. */
+/**
+ * One entry of `catalog.listTables()`, as PySpark's `Table`.
+ *
+ * @example
+ * ```ts
+ * import type { TableInfo } from 'caudal';
+ * const tables: TableInfo[] = spark.catalog.listTables();
+ * for (const t of tables) console.log(t.name, t.tableType, t.isStreaming); // counts TEMPORARY false
+ * // PySpark: for t in spark.catalog.listTables(): print(t.name, t.tableType, t.isTemporary)
+ * ```
+ */
 export interface TableInfo {
   /** The table or view name. */
   readonly name: string;
@@ -27,7 +48,17 @@ export interface TableInfo {
   readonly isStreaming: boolean;
 }
 
-/** The session's temporary tables and views, by case-insensitive name. */
+/**
+ * The session's temporary tables and views, by case-insensitive name.
+ *
+ * @example
+ * ```ts
+ * df.createOrReplaceTempView('orders');
+ * console.log(spark.catalog.listTables().map((t) => t.name)); // ['orders']
+ * spark.catalog.dropTempView('orders'); // true
+ * // PySpark: spark.catalog.listTables(); spark.catalog.dropTempView("orders")
+ * ```
+ */
 export class Catalog {
   private readonly entries = new Map<string, { name: string; entry: CatalogEntry }>();
 

@@ -1,6 +1,15 @@
 /**
  * `session.conf`: settings by key (`spark.sql.session.timeZone`, `spark.sql.streaming.checkpointLocation`,
  * ...). Values are strings, as in Spark; `set` accepts numbers and booleans for convenience.
+ *
+ * @example
+ * ```ts
+ * spark.conf.set('spark.sql.session.timeZone', 'UTC');
+ * spark.conf.set('spark.sql.shuffle.partitions', 1);
+ * spark.conf.get('spark.sql.session.timeZone'); // 'UTC'
+ * spark.conf.get('spark.sql.streaming.checkpointLocation', '/tmp/checkpoints'); // the fallback when unset
+ * // PySpark: spark.conf.set("spark.sql.session.timeZone", "UTC"); spark.conf.get("spark.sql.session.timeZone")
+ * ```
  */
 export class RuntimeConfig {
   private readonly values = new Map<string, string>();

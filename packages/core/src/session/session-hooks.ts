@@ -4,13 +4,37 @@ import type { Session } from './session.ts';
  * Work a package outside core does for every new session, as the format registry lets packages add
  * connectors: the `caudal` facade starts the dashboard when `caudal.ui.enabled` is set, so core knows
  * nothing of it. A hook may return a function that `session.stop()` awaits (to release what it opened).
+ *
+ * @example
+ * ```ts
+ * import { registerSessionHook, type SessionHook } from 'caudal';
+ * // Reports every session's queries while it runs; session.stop() removes the listener.
+ * const logQueries: SessionHook = (session) => {
+ *   const listener = { onQueryStarted: (e: { id: string }) => console.log(`${session.appName}: query ${e.id} started`) };
+ *   session.streams.addListener(listener);
+ *   return async () => session.streams.removeListener(listener);
+ * };
+ * registerSessionHook(logQueries);
+ * ```
  */
 export type SessionHook = (session: Session) => (() => Promise<void>) | undefined;
 
 const hooks: SessionHook[] = [];
 const stopActions = new WeakMap<Session, (() => Promise<void>)[]>();
 
-/** Registers a hook for sessions created from now on; registering the same function twice is a no-op. */
+/**
+ * Registers a hook for sessions created from now on; registering the same function twice is a no-op.
+ *
+ * @example
+ * ```ts
+ * import { Session, registerSessionHook } from 'caudal';
+ * registerSessionHook((session) => {
+ *   session.conf.set('spark.sql.session.timeZone', 'UTC'); // a default for every session created from now on
+ *   return undefined;
+ * });
+ * const spark = Session.builder().appName('reports').getOrCreate();
+ * ```
+ */
 export function registerSessionHook(hook: SessionHook): void {
   if (!hooks.includes(hook)) hooks.push(hook);
 }

@@ -29,6 +29,7 @@ const CHECKPOINTED_CONF = ['spark.sql.session.timeZone', 'spark.sql.streaming.mu
  *
  * @example
  * ```ts
+ * import { Session } from 'caudal';
  * const spark = Session.builder().appName('StructuredNetworkWordCount').getOrCreate();
  * spark.conf.set('spark.sql.session.timeZone', 'UTC');
  * const lines = spark.readStream.format('socket').option('host', 'localhost').option('port', 9999).load();
@@ -162,7 +163,20 @@ export class Session {
   }
 }
 
-/** Builds a Session: `Session.builder().appName('app').config('key', 'value').getOrCreate()`. */
+/**
+ * Builds a Session: `Session.builder().appName('app').config('key', 'value').getOrCreate()`.
+ *
+ * @example
+ * ```ts
+ * import { Session } from 'caudal';
+ * const spark = Session.builder()
+ *   .appName('StructuredKafkaWordCount')
+ *   .master('local[*]')
+ *   .config('spark.sql.session.timeZone', 'UTC')
+ *   .getOrCreate();
+ * // PySpark: spark = SparkSession.builder.appName("StructuredKafkaWordCount").config("spark.sql.session.timeZone", "UTC").getOrCreate()
+ * ```
+ */
 export class SessionBuilder {
   private name = 'caudal';
   private readonly settings = new Map<string, string>();

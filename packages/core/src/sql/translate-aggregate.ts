@@ -1,4 +1,5 @@
 import { AnalysisError } from '../analyzer/analysis-error.ts';
+import { itemNameOver } from '../analyzer/expression-name.ts';
 import { outputName, resolveExpr } from '../analyzer/resolve-expression.ts';
 import { Column } from '../dataframe/column.ts';
 import type { DataFrame } from '../dataframe/dataframe.ts';
@@ -20,7 +21,7 @@ export interface AggregateSelect {
 
 interface GroupKey {
   readonly key: string;
-  /** The key's column in the aggregation's buffer row: its output name (`window` for a time window). */
+  /** The key's column in the aggregation's buffer row: its output name (`window` / `session_window` for windows). */
   readonly name: string;
   /** A plain input column: items find it by name (and qualifier), so they need no rewriting. */
   readonly plain: boolean;
@@ -38,7 +39,7 @@ export function translateAggregate(df: DataFrame, spec: AggregateSelect, sort: r
   const keys = spec.groupBy.map((k) => groupKey(k, spec.items, df));
   const keyInfo: GroupKey[] = keys.map((k) => ({
     key: exprKey(k),
-    name: isWindowCall(k) ? 'window' : outputName(k),
+    name: windowName(k) ?? itemNameOver(k, inputScope),
     plain: k.kind === 'column' && isPlainColumn(k, inputScope),
   }));
   // An item that repeats a grouping expression reads the key's column (`SELECT lower(name) ... GROUP BY lower(name)`).
@@ -51,8 +52,8 @@ export function translateAggregate(df: DataFrame, spec: AggregateSelect, sort: r
   const selectItems = spec.items.map((item): Expr => {
     if (item.kind === 'alias') return { ...item, child: toKeys(item.child) };
     const r = toKeys(item);
-    // As a whole select item, `window(...)` is named `window` (as extractTimeWindow names it).
-    const name = isWindowCall(item) ? 'window' : outputName(item);
+    // As a whole select item, `window(...)` is named `window` (as extractTimeWindow names it), `session_window(...)` `session_window`.
+    const name = windowName(item) ?? itemNameOver(item, inputScope);
     return outputName(r) === name ? r : { kind: 'alias', child: r, name };
   });
   const visibleNames = selectItems.map(outputName);
@@ -94,7 +95,7 @@ export function translateAggregate(df: DataFrame, spec: AggregateSelect, sort: r
   const ordered = sort.map((s) => resolveOrdinal(s, visibleNames)).map((s) => ({ ...s, expr: overOutput(s.expr) }));
   if (spec.distinct && hidden.length > hiddenForHaving) {
     throw new AnalysisError(
-      `ORDER BY of a SELECT DISTINCT can only use the selected columns (${visibleNames.map((n) => `\`${n}\``).join(', ')}), but it needs ${hidden.slice(hiddenForHaving).map(exprToString).join(', ')}`,
+      `ORDER BY of a SELECT DISTINCT can only use the selected columns (${visibleNames.map((n) => `\`${n}\``).join(', ')}), but it needs ${hidden.slice(hiddenForHaving).map((x) => exprToString(x)).join(', ')}`,
     );
   }
   const visible = (): Column[] => visibleNames.map((n) => new Column(columnRef(n)));
@@ -133,8 +134,11 @@ function groupKey(k: Expr, items: readonly Expr[], df: DataFrame): Expr {
   return k;
 }
 
-function isWindowCall(e: Expr): boolean {
-  return e.kind === 'call' && e.name.toLowerCase() === 'window';
+/** The column name of a `window(...)` or `session_window(...)` call; undefined for other expressions. */
+function windowName(e: Expr): string | undefined {
+  if (e.kind !== 'call') return undefined;
+  const n = e.name.toLowerCase();
+  return n === 'window' || n === 'session_window' ? n : undefined;
 }
 
 /** A column reference that names a whole input column (not a struct field inside one). */

@@ -1,13 +1,53 @@
 import { AnalysisError } from '../analyzer/analysis-error.ts';
 import { durationMs } from '../types/interval.ts';
 
-/** Which timeouts a `[flat]MapGroupsWithState` may set (Spark's GroupStateTimeout). */
+/**
+ * Which timeouts a `[flat]MapGroupsWithState` may set (Spark's GroupStateTimeout).
+ *
+ * @example
+ * ```ts
+ * import type { GroupState, GroupStateTimeout, Row } from 'caudal';
+ * const timeout: GroupStateTimeout = 'ProcessingTimeTimeout';
+ * events.groupByKey((r: Row) => String(r.user)).mapGroupsWithState(
+ *   (user: string, rows: readonly Row[], state: GroupState<number>) => {
+ *     if (state.hasTimedOut) { state.remove(); return { user, clicks: 0 }; }
+ *     state.update((state.getOption() ?? 0) + rows.length);
+ *     state.setTimeoutDuration('30 minutes');
+ *     return { user, clicks: state.get() };
+ *   },
+ *   timeout,
+ *   'user STRING, clicks BIGINT',
+ * );
+ * // PySpark: GroupStateTimeout.ProcessingTimeTimeout
+ * ```
+ */
 export type GroupStateTimeout = 'NoTimeout' | 'ProcessingTimeTimeout' | 'EventTimeTimeout';
 
 /**
  * The state of one key in `mapGroupsWithState` / `flatMapGroupsWithState`, as Spark's GroupState.
  * Values must be JSON-like (objects, arrays, numbers, strings, booleans, Dates, Maps, Uint8Arrays):
  * they are written to the checkpoint between batches.
+ *
+ * @example
+ * ```ts
+ * import type { GroupState, Row } from 'caudal';
+ * interface Visit { start: number; pages: number }
+ * // Sessionize page views: a session ends after 10 minutes without events (event time).
+ * const sessions = events.withWatermark('timestamp', '10 minutes')
+ *   .groupByKey((r: Row) => String(r.user))
+ *   .flatMapGroupsWithState('append', 'EventTimeTimeout', (user: string, rows: readonly Row[], state: GroupState<Visit>) => {
+ *     if (state.hasTimedOut) {
+ *       const s = state.get();
+ *       state.remove();
+ *       return [{ user, start: new Date(s.start), pages: s.pages }];
+ *     }
+ *     const times = rows.map((r) => (r.timestamp as Date).getTime());
+ *     const s = state.getOption() ?? { start: Math.min(...times), pages: 0 };
+ *     state.update({ start: s.start, pages: s.pages + rows.length });
+ *     state.setTimeoutTimestamp(Math.max(...times), '10 minutes');
+ *     return [];
+ *   }, 'user STRING, start TIMESTAMP, pages BIGINT');
+ * ```
  */
 export interface GroupState<S> {
   /** Whether the key has state. */

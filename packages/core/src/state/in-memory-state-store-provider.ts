@@ -5,6 +5,15 @@ import type { StateChanges, StateRow, StateStoreId, StateStoreProvider } from '.
  * Keeps every operator's latest committed version in memory. State does not survive the process:
  * the query's state starts empty on restart (the checkpointed provider is for recovery).
  * Only the newest version is retained; loading an older one fails rather than return wrong rows.
+ *
+ * @example
+ * ```ts
+ * import { InMemoryStateStoreProvider, StructType } from 'caudal';
+ * const id = { operatorId: 0, keySchema: new StructType(), valueSchema: new StructType() };
+ * const provider = new InMemoryStateStoreProvider();
+ * await provider.commit(id, 1, { upserts: [{ key: ['a'], value: [1] }], removals: [] });
+ * await provider.load(id, 1); // [{ key: ['a'], value: [1] }]
+ * ```
  */
 export class InMemoryStateStoreProvider implements StateStoreProvider {
   private readonly stores = new Map<number, { version: number; rows: Map<string, StateRow> }>();

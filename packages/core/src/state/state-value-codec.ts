@@ -18,6 +18,25 @@ export function encodeStateValue(v: unknown): unknown {
   throw new Error(`internal: cannot store a ${typeof v} in state`);
 }
 
+/**
+ * `JSON.stringify(encodeStateValue(v))`, written directly for strings, booleans, finite numbers, nulls and
+ * arrays of them (the common keys and buffers) instead of building the encoded copy first.
+ */
+export function stateValueJson(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  switch (typeof v) {
+    case 'string': return JSON.stringify(v);
+    case 'boolean': return v ? 'true' : 'false';
+    // String() writes a finite number as JSON does (-0 as 0).
+    case 'number': return Number.isFinite(v) ? String(v) : JSON.stringify(encodeStateValue(v));
+    default: break;
+  }
+  if (!Array.isArray(v)) return JSON.stringify(encodeStateValue(v));
+  let out = '[';
+  for (let i = 0; i < v.length; i++) out += (i === 0 ? '' : ',') + stateValueJson(v[i]);
+  return out + ']';
+}
+
 export function decodeStateValue(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(decodeStateValue);

@@ -1,5 +1,20 @@
 /**
  * Time for triggers, sources and progress. Injectable so tests drive time without sleeping.
+ *
+ * @example
+ * ```ts
+ * import { Session, type Clock } from 'caudal';
+ * // A clock that runs 10 times faster than the wall clock (e.g. to replay a recorded stream).
+ * const start = Date.now();
+ * const fast: Clock = {
+ *   now: () => start + (Date.now() - start) * 10,
+ *   waitUntil: (timeMs, signal) => new Promise((resolve) => {
+ *     const timer = setTimeout(resolve, Math.max(0, (timeMs - fast.now()) / 10));
+ *     signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+ *   }),
+ * };
+ * const spark = Session.builder().clock(fast).create();
+ * ```
  */
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -8,6 +23,15 @@ export interface Clock {
   waitUntil(timeMs: number, signal: AbortSignal): Promise<void>;
 }
 
+/**
+ * The wall clock (`Date.now()` and timers): what a session uses unless its builder is given another clock.
+ *
+ * @example
+ * ```ts
+ * import { Session, SystemClock } from 'caudal';
+ * const spark = Session.builder().clock(new SystemClock()).create(); // same as without .clock(...)
+ * ```
+ */
 export class SystemClock implements Clock {
   now(): number {
     return Date.now();
@@ -28,7 +52,25 @@ export class SystemClock implements Clock {
   }
 }
 
-/** A clock that only moves when told to (`advance`, `setTime`); waiters wake when their time comes. */
+/**
+ * A clock that only moves when told to (`advance`, `setTime`); waiters wake when their time comes.
+ *
+ * @example
+ * ```ts
+ * import { ManualClock, MemoryStream, STRING, Session, StructType, current_timestamp } from 'caudal';
+ * const clock = new ManualClock(Date.UTC(2024, 0, 1, 12));
+ * const spark = Session.builder().clock(clock).config('spark.sql.session.timeZone', 'UTC').create();
+ * const stream = new MemoryStream(spark, new StructType().add('word', STRING));
+ * const query = await stream.toDF().withColumn('at', current_timestamp())
+ *   .writeStream.format('memory').queryName('stamped').start();
+ * stream.addData([{ word: 'a' }]);
+ * await query.processAllAvailable(); // at = 2024-01-01 12:00:00
+ * clock.advance(60_000);
+ * stream.addData([{ word: 'b' }]);
+ * await query.processAllAvailable(); // at = 2024-01-01 12:01:00
+ * await spark.stop();
+ * ```
+ */
 export class ManualClock implements Clock {
   private time: number;
   private waiters: { at: number; resolve: () => void }[] = [];

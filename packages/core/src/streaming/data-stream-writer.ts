@@ -12,6 +12,7 @@ import type { ForeachBatchFunction, ForeachWriter, Sink, SinkContext } from '../
 import type { DataFrame } from '../dataframe/dataframe.ts';
 import { StructType } from '../types/schema.ts';
 import { TIME_WINDOW_COLUMN } from '../logical/time-window-builder.ts';
+import { SESSION_WINDOW_COLUMN } from '../logical/session-window-builder.ts';
 import { planChildren, type StreamingRelation } from '../logical/logical-plan.ts';
 import { planPhysical } from '../physical/physical-planner.ts';
 import { CheckpointedStateStoreProvider } from '../state/checkpointed-state-store-provider.ts';
@@ -193,7 +194,8 @@ export class DataStreamWriter<F extends string = string> {
         }
         // The window a row fell into is named as users know it.
         const inner = first.children[0]!.schema;
-        const schema = new StructType(inner.fields.map((f) => (f.name === TIME_WINDOW_COLUMN ? { ...f, name: 'window' } : f)));
+        const schema = new StructType(inner.fields.map((f) => (
+          f.name === TIME_WINDOW_COLUMN ? { ...f, name: 'window' } : f.name === SESSION_WINDOW_COLUMN ? { ...f, name: 'session_window' } : f)));
         const lateProvider = lookupSink(s.lateRows.format);
         const lateName = s.lateRows.options.get('queryName') ?? null;
         lateRows = {

@@ -1,6 +1,17 @@
 import type { StreamingQueryProgress } from './progress.ts';
 
-/** A query started (`onQueryStarted`), called before `start()` returns. */
+/**
+ * A query started (`onQueryStarted`), called before `start()` returns.
+ *
+ * @example
+ * ```ts
+ * import type { QueryStartedEvent } from 'caudal';
+ * spark.streams.addListener({
+ *   onQueryStarted: (e: QueryStartedEvent) => console.log(`${e.name ?? 'query'} ${e.id} started at ${e.timestamp} (run ${e.runId})`),
+ * });
+ * // PySpark: class L(StreamingQueryListener): def onQueryStarted(self, event): print(event.id, event.runId, event.name)
+ * ```
+ */
 export interface QueryStartedEvent {
   /** The query id (stable across restarts from a checkpoint). */
   readonly id: string;
@@ -12,13 +23,35 @@ export interface QueryStartedEvent {
   readonly timestamp: string;
 }
 
-/** A trigger finished a batch (`onQueryProgress`). */
+/**
+ * A trigger finished a batch (`onQueryProgress`).
+ *
+ * @example
+ * ```ts
+ * import type { QueryProgressEvent } from 'caudal';
+ * spark.streams.addListener({
+ *   onQueryProgress: ({ progress }: QueryProgressEvent) => console.log(progress.batchId, progress.numInputRows, progress.durationMs.triggerExecution),
+ * });
+ * // PySpark: def onQueryProgress(self, event): print(event.progress.batchId, event.progress.numInputRows)
+ * ```
+ */
 export interface QueryProgressEvent {
   /** The batch's progress report. */
   readonly progress: StreamingQueryProgress;
 }
 
-/** The query found no new data (`onQueryIdle`, at most once per `noDataProgressEventInterval`). */
+/**
+ * The query found no new data (`onQueryIdle`, at most once per `noDataProgressEventInterval`).
+ *
+ * @example
+ * ```ts
+ * import type { QueryIdleEvent } from 'caudal';
+ * spark.streams.addListener({
+ *   onQueryIdle: (e: QueryIdleEvent) => console.log(`query ${e.id} is waiting for data since ${e.timestamp}`),
+ * });
+ * // PySpark: def onQueryIdle(self, event): print(event.id, event.timestamp)
+ * ```
+ */
 export interface QueryIdleEvent {
   /** The query id. */
   readonly id: string;
@@ -28,7 +61,20 @@ export interface QueryIdleEvent {
   readonly timestamp: string;
 }
 
-/** The query stopped or failed (`onQueryTerminated`). */
+/**
+ * The query stopped or failed (`onQueryTerminated`).
+ *
+ * @example
+ * ```ts
+ * import type { QueryTerminatedEvent } from 'caudal';
+ * spark.streams.addListener({
+ *   onQueryTerminated: (e: QueryTerminatedEvent) => {
+ *     if (e.exception !== null) console.error(`query ${e.id} failed: ${e.exception}`);
+ *   },
+ * });
+ * // PySpark: def onQueryTerminated(self, event): print(event.id, event.exception)
+ * ```
+ */
 export interface QueryTerminatedEvent {
   /** The query id. */
   readonly id: string;

@@ -14,6 +14,7 @@ import { Options } from '../connector/options.ts';
  *
  * @example
  * ```ts
+ * import { MemoryStream, STRING, StructType } from 'caudal';
  * const stream = new MemoryStream(spark, new StructType().add('word', STRING));
  * const query = await stream.toDF().groupBy('word').count().writeStream.format('memory').queryName('counts').outputMode('complete').start();
  * stream.addData([{ word: 'a' }, { word: 'b' }, { word: 'a' }]);

@@ -1,6 +1,16 @@
 import type { Offset } from '../connector/offset.ts';
 
-/** One source's part of a progress report. */
+/**
+ * One source's part of a progress report.
+ *
+ * @example
+ * ```ts
+ * import type { SourceProgress } from 'caudal';
+ * const lag = (s: SourceProgress) => `${s.description}: read ${s.numInputRows} rows up to ${JSON.stringify(s.endOffset)}, latest ${JSON.stringify(s.latestOffset)}`;
+ * query.lastProgress?.sources.forEach((s) => console.log(lag(s)));
+ * // PySpark: for s in query.lastProgress["sources"]: print(s["description"], s["endOffset"])
+ * ```
+ */
 export interface SourceProgress {
   /** The source, e.g. `RateStreamV2[rowsPerSecond=1, ...]`. */
   readonly description: string;
@@ -20,7 +30,17 @@ export interface SourceProgress {
   readonly metrics: Readonly<Record<string, string>>;
 }
 
-/** The sink's part of a progress report. */
+/**
+ * The sink's part of a progress report.
+ *
+ * @example
+ * ```ts
+ * import type { SinkProgress } from 'caudal';
+ * const sink: SinkProgress | undefined = query.lastProgress?.sink;
+ * console.log(sink?.description, sink?.numOutputRows); // e.g. MemorySink 42
+ * // PySpark: query.lastProgress["sink"]["numOutputRows"]
+ * ```
+ */
 export interface SinkProgress {
   /** The sink, e.g. `MemorySink`. */
   readonly description: string;
@@ -30,7 +50,18 @@ export interface SinkProgress {
   readonly metrics: Readonly<Record<string, string>>;
 }
 
-/** One stateful operator's part of a progress report. */
+/**
+ * One stateful operator's part of a progress report.
+ *
+ * @example
+ * ```ts
+ * import type { StateOperatorProgress } from 'caudal';
+ * const report = (op: StateOperatorProgress) =>
+ *   `${op.operatorName}: ${op.numRowsTotal} rows in state, ${op.numRowsUpdated} updated, ${op.numRowsDroppedByWatermark} late rows dropped`;
+ * query.lastProgress?.stateOperators.forEach((op) => console.log(report(op)));
+ * // PySpark: query.lastProgress["stateOperators"][0]["numRowsTotal"]
+ * ```
+ */
 export interface StateOperatorProgress {
   /** `stateStoreSave` (aggregation), `dedupe`, `symmetricHashJoin`. */
   readonly operatorName: string;
@@ -58,7 +89,20 @@ export interface StateOperatorProgress {
   readonly customMetrics: Readonly<Record<string, number>>;
 }
 
-/** The fields of a progress report (see StreamingQueryProgress). */
+/**
+ * The fields of a progress report (see StreamingQueryProgress).
+ *
+ * @example
+ * ```ts
+ * import { StreamingQueryProgress, type ProgressFields } from 'caudal';
+ * // A report rebuilt from fields (e.g. one stored earlier) prints the same JSON as the original.
+ * const last = query.lastProgress;
+ * if (last !== null) {
+ *   const fields: ProgressFields = { ...last };
+ *   console.log(new StreamingQueryProgress(fields).json === last.json); // true
+ * }
+ * ```
+ */
 export interface ProgressFields {
   /** The query id (stable across restarts). */
   readonly id: string;
@@ -98,6 +142,17 @@ export interface ProgressFields {
 /**
  * A `StreamingQueryProgress`: Spark's field names and JSON shape (fields in Spark's order; NaN and
  * infinite numbers and empty maps omitted; map keys sorted), so tools written for Spark read it.
+ *
+ * @example
+ * ```ts
+ * import type { StreamingQueryProgress } from 'caudal';
+ * const progress: StreamingQueryProgress | null = query.lastProgress;
+ * if (progress !== null) {
+ *   console.log(`batch ${progress.batchId}: ${progress.numInputRows} rows, ${progress.processedRowsPerSecond} rows/s`);
+ *   console.log(progress.prettyJson); // the same JSON as Spark's
+ * }
+ * // PySpark: print(query.lastProgress)
+ * ```
  */
 export class StreamingQueryProgress implements ProgressFields {
   readonly id!: string;

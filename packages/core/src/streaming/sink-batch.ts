@@ -7,7 +7,19 @@ import { DataFrame } from '../dataframe/dataframe.ts';
 import type { Session } from '../session/session.ts';
 import type { StructType } from '../types/schema.ts';
 
-/** The engine's SinkBatch: a batch's output rows with lazy views for sinks and user code. */
+/**
+ * The engine's SinkBatch: a batch's output rows with lazy views for sinks and user code.
+ *
+ * @example
+ * ```ts
+ * import { ColumnBatch, LONG, StructType, createSinkBatch, vectorFromValues } from 'caudal';
+ * import { ConsoleSink } from '@caudal/sinks';
+ * // Test a sink without running a query: hand it batch 0 directly.
+ * const schema = new StructType().add('n', LONG);
+ * const batch = createSinkBatch(spark, 0, schema, [new ColumnBatch(schema, [vectorFromValues(LONG, [1, 2, 3])], 3)]);
+ * await new ConsoleSink({ numRows: 20, truncate: true }).addBatch(batch, 'append');
+ * ```
+ */
 export function createSinkBatch(session: Session, batchId: number, schema: StructType, batches: readonly ColumnBatch[]): SinkBatch {
   return {
     batchId,

@@ -1,4 +1,17 @@
-/** Why a streaming query terminated: `query.exception()`, and what `awaitTermination()` rejects with. */
+/**
+ * Why a streaming query terminated: `query.exception()`, and what `awaitTermination()` rejects with.
+ *
+ * @example
+ * ```ts
+ * import { StreamingQueryException } from 'caudal';
+ * try {
+ *   await query.awaitTermination();
+ * } catch (e) {
+ *   if (e instanceof StreamingQueryException) console.error(`${e.queryName ?? e.queryId} failed:`, e.cause.message);
+ * }
+ * // PySpark: except StreamingQueryException as e: print(e)
+ * ```
+ */
 export class StreamingQueryException extends Error {
   /** Always `StreamingQueryException`. */
   override readonly name = 'StreamingQueryException';

@@ -1,7 +1,16 @@
 import { AnalysisError } from '../analyzer/analysis-error.ts';
 import { durationMs } from '../types/interval.ts';
 
-/** When micro-batches run. */
+/**
+ * When micro-batches run.
+ *
+ * @example
+ * ```ts
+ * import { parseTrigger, type Trigger } from 'caudal';
+ * const trigger: Trigger = parseTrigger({ processingTime: '10 seconds' }); // { kind: 'processingTime', intervalMs: 10000 }
+ * if (trigger.kind === 'processingTime') console.log(`a batch every ${trigger.intervalMs} ms`);
+ * ```
+ */
 export type Trigger =
   /** As soon as the previous batch is done and new data is there (Spark's default, ProcessingTime(0)). */
   | {
@@ -26,7 +35,18 @@ export type Trigger =
     readonly kind: 'availableNow';
   };
 
-/** PySpark's keyword form: `trigger({ processingTime: '1 second' })`, `{ once: true }`, `{ availableNow: true }`. */
+/**
+ * PySpark's keyword form: `trigger({ processingTime: '1 second' })`, `{ once: true }`, `{ availableNow: true }`.
+ *
+ * @example
+ * ```ts
+ * import type { TriggerOptions } from 'caudal';
+ * const every10s: TriggerOptions = { processingTime: '10 seconds' };
+ * await counts.writeStream.outputMode('complete').format('console').trigger(every10s).start();
+ * await df.writeStream.format('parquet').option('path', 'out').option('checkpointLocation', 'chk').trigger({ availableNow: true }).start();
+ * // PySpark: counts.writeStream.trigger(processingTime="10 seconds") ... / .trigger(availableNow=True)
+ * ```
+ */
 export interface TriggerOptions {
   /** Start a batch every interval (`'1 second'`, `'500 milliseconds'`, or ms). */
   readonly processingTime?: string | number;
@@ -36,7 +56,17 @@ export interface TriggerOptions {
   readonly availableNow?: boolean;
 }
 
-/** The trigger the options describe; throws for none or more than one, or a bad interval. */
+/**
+ * The trigger the options describe; throws for none or more than one, or a bad interval.
+ *
+ * @example
+ * ```ts
+ * import { parseTrigger } from 'caudal';
+ * parseTrigger({ once: true }); // { kind: 'once' }
+ * parseTrigger({ processingTime: 0 }); // { kind: 'default' }
+ * parseTrigger({ once: true, availableNow: true }); // throws AnalysisError: Multiple triggers not allowed: got once, availableNow
+ * ```
+ */
 export function parseTrigger(opts: TriggerOptions): Trigger {
   const given = (['processingTime', 'once', 'availableNow'] as const).filter((k) => opts[k] !== undefined);
   if (given.length === 0) throw new AnalysisError('No trigger provided: pass one of processingTime, once, availableNow');

@@ -1,4 +1,13 @@
-/** Internal value of an `interval` (Spark's CalendarInterval without separate days: days count as 24 h). */
+/**
+ * Internal value of an `interval` (Spark's CalendarInterval without separate days: days count as 24 h).
+ *
+ * @example
+ * ```ts
+ * import { intervalToString, type IntervalValue } from 'caudal';
+ * const tenMinutes: IntervalValue = { months: 0, micros: 10 * 60 * 1_000_000 };
+ * intervalToString(tenMinutes); // '10 minutes'
+ * ```
+ */
 export interface IntervalValue {
   /** Months (a calendar part: 1 month is not a fixed length). */
   readonly months: number;
@@ -14,6 +23,14 @@ const UNIT_MICROS: Record<string, number> = {
 /**
  * Parses `'10 seconds'`, `'1 day 12 hours'`, `'interval 5 minutes'` (units singular or plural, any case,
  * `ms`/`us` abbreviations). Returns undefined when the text is not a valid interval.
+ *
+ * @example
+ * ```ts
+ * import { parseInterval } from 'caudal';
+ * parseInterval('1 day 12 hours'); // { months: 0, micros: 129600000000 }
+ * parseInterval('interval 2 months'); // { months: 2, micros: 0 }
+ * parseInterval('soon'); // undefined
+ * ```
  */
 export function parseInterval(text: string): IntervalValue | undefined {
   let s = text.trim().toLowerCase();
@@ -38,7 +55,16 @@ export function parseInterval(text: string): IntervalValue | undefined {
   return { months, micros: Math.round(micros) };
 }
 
-/** Milliseconds of a duration string; throws a message naming `what` for invalid or month-based text. */
+/**
+ * Milliseconds of a duration string; throws a message naming `what` for invalid or month-based text.
+ *
+ * @example
+ * ```ts
+ * import { durationMs } from 'caudal';
+ * const delay = durationMs('10 minutes', 'watermark delay'); // 600000
+ * durationMs('1 month', 'watermark delay'); // throws: months and years are not supported here
+ * ```
+ */
 export function durationMs(text: string, what: string): number {
   const iv = parseInterval(text);
   if (!iv) throw new Error(`Invalid ${what} '${text}': expected an interval such as '10 seconds' or '1 day 12 hours'`);
@@ -46,7 +72,15 @@ export function durationMs(text: string, what: string): number {
   return iv.micros / 1000;
 }
 
-/** The interval in Spark's literal form, e.g. `10 minutes`. */
+/**
+ * The interval in Spark's literal form, e.g. `10 minutes`.
+ *
+ * @example
+ * ```ts
+ * import { intervalToString, parseInterval } from 'caudal';
+ * intervalToString(parseInterval('90 minutes')!); // '1 hours 30 minutes'
+ * ```
+ */
 export function intervalToString(v: IntervalValue): string {
   const parts: string[] = [];
   if (v.months) parts.push(`${v.months} months`);

@@ -6,6 +6,7 @@ import { type DataType, type StructField, simpleString, typeName } from './data-
  *
  * @example
  * ```ts
+ * import { DOUBLE, STRING, StructType, parseTableSchema } from 'caudal';
  * const schema = new StructType().add('name', STRING).add('amount', DOUBLE, false);
  * const same = parseTableSchema('name STRING, amount DOUBLE NOT NULL');
  * ```

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Session, col, lit, lower, type Row } from 'caudal';
+import { Session, col, expr, lit, lower, type Row } from 'caudal';
 
 // Static DataFrame transformations, each checked against the same computation on plain arrays.
 
@@ -24,6 +24,24 @@ describe('static transformations', () => {
   it('select with expressions and aliases', async () => {
     const rows = await df().select(col('name'), col('age').plus(1).alias('next'), col('score').multiply(2), lit('k').alias('tag')).collect();
     expect(rows).toEqual(people.map((p) => ({ name: p.name, next: p.age + 1, '(score * 2)': p.score * 2, tag: 'k' })));
+  });
+
+  it('a cast of a column is named after the column, as in Spark; a cast of anything else keeps CAST(...)', async () => {
+    const d = df().selectExpr('age', 'named_struct(\'zip\', name) AS info');
+    expect(d.selectExpr('cast(age AS STRING)', 'CAST(cast(AGE AS INT) AS DOUBLE)', 'cast(age + 1 AS STRING)', 'cast(info AS STRING)').columns)
+      .toEqual(['age', 'AGE', 'CAST((age + 1) AS STRING)', 'info']);
+    expect(d.select(col('age').cast('string')).columns).toEqual(['age']);
+    // Grouping keys keep the expression's text (Spark: groupBy(df.age.cast('string')) is `CAST(age AS STRING)`).
+    expect(d.groupBy(col('age').cast('string')).count().columns).toEqual(['CAST(age AS STRING)', 'count']);
+  });
+
+  it('expr() text may carry an alias, as in Spark: in select, withColumn, groupBy keys and agg', async () => {
+    const d = df();
+    expect(await d.select(expr('age + 1 AS next'), expr('upper(name) n')).collect())
+      .toEqual(people.map((p) => ({ next: p.age + 1, n: p.name.toUpperCase() })));
+    const grouped = await d.groupBy(expr('age % 2 AS odd')).agg(expr('count(*) AS n'), expr('max(score) AS top')).orderBy('odd').collect();
+    const byParity = (odd: number) => people.filter((p) => p.age % 2 === odd);
+    expect(grouped).toEqual([0, 1].map((odd) => ({ odd, n: byParity(odd).length, top: Math.max(...byParity(odd).map((p) => p.score)) })));
   });
 
   it('filter and where, with a Column or a SQL string', async () => {

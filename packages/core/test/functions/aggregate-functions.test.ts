@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  AnalysisError, DOUBLE, MemoryStream, STRING, Session, StructType, approxCountDistinct, approx_count_distinct, col,
-  collect_list, collect_set, expr, first, last, mean, stddev, stddev_pop, stddev_samp, var_pop, var_samp, variance,
+  AnalysisError, DOUBLE, MemoryStream, STRING, Session, StructType, approxCountDistinct, approx_count_distinct, bool_and,
+  bool_or, col, collect_list, collect_set, count_if, every, expr, first, last, mean, some, stddev, stddev_pop, stddev_samp,
+  var_pop, var_samp, variance,
 } from 'caudal';
 import { errorOf } from './helpers/function-cases.ts';
 
@@ -48,6 +49,42 @@ describe('aggregate functions on static data', () => {
     expect(rows).toEqual([{ k: 'a', 'last(s)': 'x', 'first(s)': 'x', 'last(v)': 3, 'last(v, false)': 3 }]);
     const nullLast = session.createDataFrame([{ v: 1 }, { v: null }], 'v INT');
     expect(await nullLast.groupBy().agg(last('v'), last('v', true).alias('li'), first('v')).collect()).toEqual([{ 'last(v)': null, li: 1, 'first(v)': 1 }]);
+  });
+
+  it('count_if, bool_and / every and bool_or / some / any per group, through the Column API and SQL text', async () => {
+    // Groups: a = [1, null, 3], b = [5, 5], c = [null], d = [2]. count_if counts true rows only; the boolean
+    // aggregates skip nulls and are null for a group without values.
+    const big = col('v').gt(2);
+    const viaColumns = await df.groupBy('k').agg(
+      count_if(big), bool_and(big), every(big), bool_or(big), some(big), count_if(col('s').isNull()), bool_or(col('s').eq('x')),
+    ).orderBy('k').collect();
+    const viaSql = await df.groupBy('k').agg(
+      expr('count_if(v > 2)'), expr('bool_and(v > 2)'), expr('EVERY(v > 2)'), expr('bool_or(v > 2)'), expr('some(v > 2)'),
+      expr('count_if(s IS NULL)'), expr("any(s = 'x')"),
+    ).orderBy('k').collect();
+    const cols = ['k', 'count_if((v > 2))', 'bool_and((v > 2))', 'every((v > 2))', 'bool_or((v > 2))', 'some((v > 2))', 'count_if((s IS NULL))'];
+    const rows = [
+      ['a', 1, false, false, true, true, 0, true],
+      ['b', 2, true, true, true, true, 1, false],
+      ['c', 0, null, null, null, null, 1, null],
+      ['d', 0, false, false, false, false, 0, false],
+    ];
+    const expected = (last: string) => rows.map((r) => Object.fromEntries([...cols, last].map((c, i) => [c, r[i]])));
+    expect(viaColumns).toEqual(expected('bool_or((s = x))'));
+    expect(viaSql).toEqual(expected('any((s = x))'));
+    expect(df.groupBy('k').agg(count_if(big), bool_and(big)).schema.simpleString())
+      .toBe('struct<k:string,count_if((v > 2)):bigint,bool_and((v > 2)):boolean>');
+  });
+
+  it('count_if and the boolean aggregates over a whole DataFrame, with DISTINCT and an untyped NULL', async () => {
+    expect(await df.selectExpr('count_if(v > 2) AS n', 'count_if(DISTINCT v > 2) AS d', 'bool_and(v > 0) AS all_pos', 'count_if(NULL) AS z', 'bool_or(NULL) AS o').collect())
+      .toEqual([{ n: 3, d: 1, all_pos: true, z: 0, o: null }]);
+    expect((await errorOf(() => df.groupBy('k').agg(expr('count_if(v)')))).message)
+      .toBe("Cannot resolve 'count_if(v)' due to data type mismatch: argument 1 of count_if requires boolean, but got double");
+    expect((await errorOf(() => df.groupBy('k').agg(expr("bool_and('true')")))).message)
+      .toBe("Cannot resolve 'bool_and(true)' due to data type mismatch: argument 1 of bool_and requires boolean, but got string");
+    expect((await errorOf(() => df.groupBy('k').agg(expr('some(v > 1, v > 2)')))).message)
+      .toBe("Function some takes 1 argument, but 2 were given in 'some((v > 1), (v > 2))'");
   });
 
   it('standard deviation and variance: sample ones are null for a single value, all are null without values', async () => {
@@ -137,6 +174,37 @@ describe('aggregate functions in a streaming query', () => {
       { k: 'b', f: 10, l: 20, cl: [10, 20], cs: ['p', 'q'], n: 2, sd: 5, vs: 50 },
       { k: 'a', f: 1, l: null, cl: [1, 3, 5], cs: ['x', 'y', 'z'], n: 3, sd: Math.sqrt(8 / 3), vs: 4 },
     ]);
+  });
+
+  it('count_if, bool_and and bool_or carry their state across batches and a restart from the checkpoint', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caudal-fn-bool-agg-'));
+    try {
+      const s = Session.builder().config('spark.sql.session.timeZone', 'UTC').create();
+      sessions.push(s);
+      const stream = new MemoryStream(s, new StructType().add('k', STRING).add('v', DOUBLE).add('s', STRING));
+      const start = () => stream.toDF().groupBy('k').agg(
+        count_if(col('v').gt(2)).alias('n'), bool_and(col('v').gt(0)).alias('all'), bool_or(col('s').eq('x')).alias('any'),
+      ).writeStream.format('memory').queryName('bool_agg_restart').outputMode('update').option('checkpointLocation', dir).start();
+
+      let q = await start();
+      stream.addData([{ k: 'a', v: 3, s: 'y' }, { k: 'b', v: null, s: null }]);
+      await q.processAllAvailable();
+      stream.addData([{ k: 'a', v: 5, s: null }, { k: 'b', v: 1, s: 'z' }]);
+      await q.processAllAvailable();
+      await q.stop();
+
+      stream.addData([{ k: 'a', v: -1, s: 'x' }, { k: 'b', v: null, s: null }]);
+      q = await start();
+      await q.processAllAvailable();
+      await q.stop();
+      // The memory sink of the restarted query holds its own batch only: state from before the restart.
+      expect(await s.table('bool_agg_restart').orderBy('k').collect()).toEqual([
+        { k: 'a', n: 2, all: false, any: true },
+        { k: 'b', n: 0, all: true, any: false },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('carry their state through a checkpoint across a restart', async () => {

@@ -54,6 +54,10 @@ describe('hostile input', () => {
     expect(parseExpression(nested(255))).toEqual({ kind: 'column', name: 'a', nameParts: ['a'] });
     expect(() => parseExpression(nested(256))).toThrow('Expression nested more than 256 levels deep (line 1, column 257)');
     expect(() => parseExpression(`${'f('.repeat(300)}a${')'.repeat(300)}`)).toThrow(ParseError);
+    // TRIM's FROM form reads its operands below parseExpression, and its side keywords may be column names.
+    expect(() => parseExpression(`${'trim(FROM '.repeat(300)}a${')'.repeat(300)}`)).toThrow('Expression nested more than 256 levels deep');
+    expect(() => parseExpression(`${'trim(both '.repeat(300)}a${')'.repeat(300)}`)).toThrow('Expression nested more than 256 levels deep');
+    expect(() => parseExpression(`${'trim(both || '.repeat(300)}a${')'.repeat(300)}`)).toThrow('Expression nested more than 256 levels deep');
   });
 
   it('parses long operator chains and prefix chains iteratively', () => {

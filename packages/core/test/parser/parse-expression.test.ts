@@ -249,6 +249,33 @@ describe('parseExpression: function calls', () => {
     ['explode(items)', gen('explode', col('items'))],
     ['POSEXPLODE_OUTER(a)', gen('posexplode_outer', a)],
     ['explode(split(s, \' \'))', gen('explode', call('split', col('s'), str(' ')))],
+    ['count_if(a > 1)', agg('count_if', [bin('>', a, int(1))])],
+    ['EVERY(a)', agg('every', [a])],
+    ['any(a) OR some(b)', bin('or', agg('any', [a]), agg('some', [b]))],
+  ]);
+});
+
+describe('parseExpression: TRIM ... FROM', () => {
+  // The forms of Spark's TRIM([BOTH | LEADING | TRAILING] [trimStr] FROM str), as the calls Spark rewrites them to.
+  table([
+    ["trim(BOTH 'x' FROM a)", call('trim', str('x'), a)],
+    ["TRIM(leading 'x' from a)", call('ltrim', str('x'), a)],
+    ["trim(TRAILING b || 'x' FROM a)", call('rtrim', bin('||', b, str('x')), a)],
+    ["trim('x' FROM a)", call('trim', str('x'), a)],
+    ['trim(BOTH FROM a)', call('trim', a)],
+    ['trim(LEADING FROM a)', call('ltrim', a)],
+    ['trim(TRAILING FROM a)', call('rtrim', a)],
+    ['trim(FROM a)', call('trim', a)],
+    ['trim(b FROM a = c)', call('trim', b, bin('=', a, c))],
+    ["trim('x', a)", call('trim', str('x'), a)],
+    ['trim(a)', call('trim', a)],
+    ['trim()', call('trim')],
+    // Side keywords are column names where no FROM follows.
+    ['trim(both)', call('trim', col('both'))],
+    ['trim(leading, trailing)', call('trim', col('leading'), col('trailing'))],
+    ["trim(both || 'x')", call('trim', bin('||', col('both'), str('x')))],
+    ['trim(both FROM both)', call('trim', col('both'))],
+    ['trim(trim(LEADING FROM a))', call('trim', call('ltrim', a))],
   ]);
 });
 

@@ -3,7 +3,19 @@ import type { ConsoleSettings } from './console-options.ts';
 
 const RULE = '-'.repeat(43);
 
-/** Where the console sink prints (stdout by default; tests capture it). */
+/**
+ * Where the console sink prints (stdout by default; tests capture it).
+ *
+ * @example
+ * ```ts
+ * import type { ConsoleWrite } from 'caudal';
+ * import { ConsoleSink } from '@caudal/sinks';
+ * // Capture what the console sink prints, e.g. in a test.
+ * const printed: string[] = [];
+ * const capture: ConsoleWrite = (text) => printed.push(text);
+ * const sink = new ConsoleSink({ numRows: 20, truncate: true }, capture);
+ * ```
+ */
 export type ConsoleWrite = (text: string) => void;
 
 const writeStdout: ConsoleWrite = (text) => {
@@ -13,6 +25,21 @@ const writeStdout: ConsoleWrite = (text) => {
 /**
  * Prints each batch as Spark's console sink does: a `Batch: <id>` banner between two rules of 43 dashes,
  * then `show(numRows, truncate)` of the batch and a blank line. Not fault tolerant (nothing to replay).
+ *
+ * @example
+ * ```ts
+ * import { ColumnBatch, LONG, StructType, createSinkBatch, vectorFromValues } from 'caudal';
+ * import { ConsoleSink } from '@caudal/sinks';
+ * const schema = new StructType().add('n', LONG);
+ * const batch = createSinkBatch(spark, 0, schema, [new ColumnBatch(schema, [vectorFromValues(LONG, [1, 2])], 2)]);
+ * await new ConsoleSink({ numRows: 20, truncate: true, timeZone: 'UTC' }).addBatch(batch, 'append');
+ * // -------------------------------------------
+ * // Batch: 0
+ * // -------------------------------------------
+ * // +---+
+ * // |  n|
+ * // ...
+ * ```
  */
 export class ConsoleSink implements Sink {
   readonly description = 'ConsoleSink';

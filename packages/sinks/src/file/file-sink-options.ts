@@ -2,7 +2,17 @@ import { isAbsolute, resolve } from 'node:path';
 import { OptionError, type Options } from '@caudal/core';
 import type { BaseSinkOptions } from '../shared/base-sink-options.ts';
 
-/** Options every file format takes (`writeStream.format('json').options({...})`). */
+/**
+ * Options every file format takes (`writeStream.format('json').options({...})`).
+ *
+ * @example
+ * ```ts
+ * import type { FileSinkOptions } from 'caudal';
+ * const options: FileSinkOptions = { path: 'out/events', checkpointLocation: 'chk/events', maxRecordsPerFile: 10_000 };
+ * await df.writeStream.format('json').options(options).start();
+ * // PySpark: df.writeStream.format("json").option("path", "out/events").option("maxRecordsPerFile", 10000)...start()
+ * ```
+ */
 export interface FileSinkOptions extends BaseSinkOptions {
   /** The output folder (or `start(path)`); required. */
   readonly path?: string;
@@ -21,6 +31,17 @@ interface TextDateTimeOptions {
   readonly dateFormat?: string;
 }
 
+/**
+ * Options of `writeStream.format('json')`: JSON Lines files.
+ *
+ * @example
+ * ```ts
+ * import type { JsonSinkOptions } from 'caudal';
+ * const options: JsonSinkOptions = { path: 'out/events', checkpointLocation: 'chk/events', ignoreNullFields: false };
+ * await df.writeStream.format('json').options(options).start();
+ * // PySpark: df.writeStream.format("json").option("ignoreNullFields", False).option("path", "out/events")...start()
+ * ```
+ */
 export interface JsonSinkOptions extends FileSinkOptions, TextDateTimeOptions {
   /** Leave out null fields (default true). */
   readonly ignoreNullFields?: boolean;
@@ -28,6 +49,17 @@ export interface JsonSinkOptions extends FileSinkOptions, TextDateTimeOptions {
   readonly lineSep?: string;
 }
 
+/**
+ * Options of `writeStream.format('csv')`.
+ *
+ * @example
+ * ```ts
+ * import type { CsvSinkOptions } from 'caudal';
+ * const options: CsvSinkOptions = { path: 'out/sales', checkpointLocation: 'chk/sales', header: true, sep: ';' };
+ * await df.select('id', 'amount', 'country').writeStream.format('csv').options(options).start();
+ * // PySpark: df.writeStream.format("csv").option("header", True).option("sep", ";").option("path", "out/sales")...start()
+ * ```
+ */
 export interface CsvSinkOptions extends FileSinkOptions, TextDateTimeOptions {
   /** Field separator (default `,`). */
   readonly sep?: string;
@@ -57,12 +89,33 @@ export interface CsvSinkOptions extends FileSinkOptions, TextDateTimeOptions {
   readonly lineSep?: string;
 }
 
+/**
+ * Options of `writeStream.format('text')`: the query must have exactly one string column.
+ *
+ * @example
+ * ```ts
+ * import type { TextSinkOptions } from 'caudal';
+ * const options: TextSinkOptions = { path: 'out/lines', checkpointLocation: 'chk/lines', lineSep: '\r\n' };
+ * await lines.select('value').writeStream.format('text').options(options).start();
+ * // PySpark: lines.select("value").writeStream.format("text").option("lineSep", "\r\n")...start()
+ * ```
+ */
 export interface TextSinkOptions extends FileSinkOptions {
   /** Line separator (default `\n`). */
   readonly lineSep?: string;
 }
 
-/** Options of `writeStream.format('parquet')`. */
+/**
+ * Options of `writeStream.format('parquet')`.
+ *
+ * @example
+ * ```ts
+ * import type { ParquetSinkOptions } from 'caudal';
+ * const options: ParquetSinkOptions = { path: 'out/events', checkpointLocation: 'chk/events', compression: 'zstd' };
+ * await df.writeStream.format('parquet').options(options).start();
+ * // PySpark: df.writeStream.format("parquet").option("compression", "zstd")...start()
+ * ```
+ */
 export type ParquetSinkOptions = FileSinkOptions;
 
 export interface FileSinkSettings {

@@ -14,6 +14,13 @@ const APPEND_ONLY: readonly OutputMode[] = Object.freeze(['append']);
  * `writeStream.format('json' | 'csv' | 'text' | 'parquet').option('path', dir)` (or `.start(dir)`):
  * the exactly-once file sink. Append mode only, and a checkpoint location is required, as in Spark.
  * Everything (path, partition columns, column types, format options) is checked here, at start.
+ *
+ * @example
+ * ```ts
+ * import { registerSink } from '@caudal/core';
+ * import { FileSinkProvider } from '@caudal/sinks';
+ * registerSink(new FileSinkProvider('json')); // writeStream.format('json') with @caudal/core alone
+ * ```
  */
 export class FileSinkProvider implements SinkProvider {
   readonly supportedOutputModes = APPEND_ONLY;

@@ -31,6 +31,17 @@ const TASK = 0;
  * `maxRecordsPerFile`), then commits their list to `<path>/_caudal_metadata/<batchId>` (FileSinkLog).
  * Exactly-once: a batch id the manifest already holds is skipped, and readers see only listed files, so
  * files of a batch that failed before its commit are never read. A failing batch removes the files it wrote.
+ *
+ * @example
+ * ```ts
+ * import { FileSinkLog } from 'caudal';
+ * const query = await df.writeStream.format('parquet').partitionBy('country')
+ *   .option('path', 'out/orders').option('checkpointLocation', 'chk/orders').start();
+ * await query.processAllAvailable();
+ * FileSinkLog.readCommittedFiles('out/orders'); // the part files committed so far
+ * await spark.read.parquet('out/orders').show(); // reads only committed files
+ * // PySpark: df.writeStream.format("parquet").partitionBy("country").option("path", "out/orders").option("checkpointLocation", "chk/orders").start()
+ * ```
  */
 export class FileSink implements Sink {
   readonly description: string;
@@ -43,21 +54,34 @@ export class FileSink implements Sink {
 
   async addBatch(batch: SinkBatch, _outputMode: OutputMode): Promise<void> {
     if (this.log.isCommitted(batch.batchId)) return;
-    const rows = ColumnBatch.concat(this.cfg.schema, batch.batches.filter((b) => b.numRows > 0));
+    const parts = batch.batches.filter((b) => b.numRows > 0);
     const jobId = randomUUID();
     const written: string[] = [];
     try {
       const files: SinkFileStatus[] = [];
-      for (const group of this.groups(rows)) {
-        const data = this.dataColumns(group.rows === null ? rows : rows.take(group.rows));
-        const chunk = this.cfg.maxRecordsPerFile > 0 ? this.cfg.maxRecordsPerFile : data.numRows;
-        for (let start = 0, counter = 0; start < data.numRows; start += chunk, counter++) {
-          const name = partFileName(TASK, jobId, counter, this.cfg.encoder.extension);
-          const relative = group.folder === '' ? name : `${group.folder}/${name}`;
-          const absolute = join(this.cfg.path, ...relative.split('/'));
-          const bytes = await this.cfg.encoder.encode(data.slice(start, start + chunk));
+      const { encoder, layout, maxRecordsPerFile } = this.cfg;
+      const total = parts.reduce((n, b) => n + b.numRows, 0);
+      if (encoder.encodeStream !== undefined && layout.partitionIndices.length === 0 && (maxRecordsPerFile <= 0 || total <= maxRecordsPerFile)) {
+        // One part file of all rows, written batch by batch: the same file as the general way below.
+        if (total > 0) {
+          const name = partFileName(TASK, jobId, 0, encoder.extension);
+          const absolute = join(this.cfg.path, name);
           written.push(absolute);
-          files.push(writePartFile(absolute, relative, bytes));
+          files.push(writePartFile(absolute, name, encoder.encodeStream(parts.map((b) => this.dataColumns(b.withSchema(this.cfg.schema))))));
+        }
+      } else {
+        const rows = ColumnBatch.concat(this.cfg.schema, parts);
+        for (const group of this.groups(rows)) {
+          const data = this.dataColumns(group.rows === null ? rows : rows.take(group.rows));
+          const chunk = maxRecordsPerFile > 0 ? maxRecordsPerFile : data.numRows;
+          for (let start = 0, counter = 0; start < data.numRows; start += chunk, counter++) {
+            const name = partFileName(TASK, jobId, counter, encoder.extension);
+            const relative = group.folder === '' ? name : `${group.folder}/${name}`;
+            const absolute = join(this.cfg.path, ...relative.split('/'));
+            const bytes = await encoder.encode(data.slice(start, start + chunk));
+            written.push(absolute);
+            files.push(writePartFile(absolute, relative, bytes));
+          }
         }
       }
       // Published last and atomically: until this line the batch is invisible to readers.

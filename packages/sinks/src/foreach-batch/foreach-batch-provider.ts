@@ -3,7 +3,16 @@ import { ALL_OUTPUT_MODES } from '../shared/all-output-modes.ts';
 import { assertNotPartitioned } from '../shared/assert-not-partitioned.ts';
 import { ForeachBatchSink } from './foreach-batch-sink.ts';
 
-/** `writeStream.foreachBatch(fn)`. */
+/**
+ * `writeStream.foreachBatch(fn)`.
+ *
+ * @example
+ * ```ts
+ * import { registerSink } from '@caudal/core';
+ * import { ForeachBatchSinkProvider } from '@caudal/sinks';
+ * registerSink(new ForeachBatchSinkProvider()); // what writeStream.foreachBatch(fn) needs with @caudal/core alone
+ * ```
+ */
 export class ForeachBatchSinkProvider implements SinkProvider {
   readonly format = 'foreachBatch';
   readonly supportedOutputModes = ALL_OUTPUT_MODES;

@@ -3,6 +3,16 @@ import type { ForeachBatchFunction, OutputMode, Sink, SinkBatch } from '@caudal/
 /**
  * Hands each batch to the user's function as a static DataFrame with its batch id (the same id again on
  * replay, so the function can deduplicate). Errors propagate and stop the query.
+ *
+ * @example
+ * ```ts
+ * // Created by writeStream.foreachBatch(fn): fn gets each batch as a static DataFrame and its id.
+ * await counts.writeStream.outputMode('update').foreachBatch(async (batchDf, batchId) => {
+ *   const rows = await batchDf.collect();
+ *   console.log(`batch ${batchId}: ${rows.length} changed counts`);
+ * }).start();
+ * // PySpark: counts.writeStream.foreachBatch(lambda batch_df, batch_id: ...).start()
+ * ```
  */
 export class ForeachBatchSink implements Sink {
   readonly description = 'ForeachBatchSink';

@@ -3,7 +3,16 @@ import { ALL_OUTPUT_MODES } from '../shared/all-output-modes.ts';
 import { assertNotPartitioned } from '../shared/assert-not-partitioned.ts';
 import { ForeachSink } from './foreach-sink.ts';
 
-/** `writeStream.foreach(writer)`. */
+/**
+ * `writeStream.foreach(writer)`.
+ *
+ * @example
+ * ```ts
+ * import { registerSink } from '@caudal/core';
+ * import { ForeachSinkProvider } from '@caudal/sinks';
+ * registerSink(new ForeachSinkProvider()); // what writeStream.foreach(writer) needs with @caudal/core alone
+ * ```
+ */
 export class ForeachSinkProvider implements SinkProvider {
   readonly format = 'foreach';
   readonly supportedOutputModes = ALL_OUTPUT_MODES;

@@ -4,6 +4,19 @@ import type { ForeachWriter, OutputMode, Sink, SinkBatch } from '@caudal/core';
  * Feeds each batch to a user writer, as Spark's foreach sink does for one partition: `open(0, batchId)`;
  * if it returns true, `process(row)` per row; then `close(null)`, or `close(error)` when a row failed
  * (the error is rethrown and stops the query). At-least-once: a replayed batch is processed again.
+ *
+ * @example
+ * ```ts
+ * // Created by writeStream.foreach(writer): open(0, batchId), process(row) per row, close(error).
+ * await df.writeStream.foreach({
+ *   open: (_partitionId, epochId) => epochId >= 0, // return false to skip a batch written before
+ *   process: (row) => console.log(row),
+ *   close: (error) => {
+ *     if (error) console.error(error);
+ *   },
+ * }).start();
+ * // PySpark: df.writeStream.foreach(RowWriter()).start()
+ * ```
  */
 export class ForeachSink implements Sink {
   readonly description = 'ForeachSink';

@@ -2,7 +2,23 @@ import { OptionError, type Options } from '@caudal/core';
 import { CompressionTypes, type KafkaConfig } from 'kafkajs';
 import { kafkaClientConfig } from '@caudal/kafka-common';
 
-/** `writeStream.format('kafka').options({...})`; any other `kafka.*` key is a producer setting, as in Spark. */
+/**
+ * `writeStream.format('kafka').options({...})`; any other `kafka.*` key is a producer setting, as in Spark.
+ *
+ * @example
+ * ```ts
+ * import type { KafkaSinkOptions } from 'caudal';
+ * const options: KafkaSinkOptions = {
+ *   'kafka.bootstrap.servers': 'localhost:9092',
+ *   topic: 'word-counts',
+ *   checkpointLocation: '/tmp/checkpoints/word-counts',
+ *   'caudal.exactlyOnce': true,
+ * };
+ * await counts.selectExpr('word AS key', 'CAST(count AS STRING) AS value')
+ *   .writeStream.outputMode('update').format('kafka').options(options).start();
+ * // PySpark: counts.selectExpr("word AS key", "CAST(count AS STRING) AS value").writeStream.format("kafka").option("topic", "word-counts")...
+ * ```
+ */
 export type KafkaSinkOptions = {
   /** `host:port[,host:port...]`. Required. */
   'kafka.bootstrap.servers'?: string;

@@ -10,6 +10,17 @@ import { queryIdOf } from './query-id.ts';
  * `writeStream.format('kafka')`: append, update and complete modes; needs a checkpoint location, as in Spark.
  * Options and columns are checked here, when the query starts, before any data is read. `partitionBy` is ignored,
  * as Spark's Kafka sink ignores it (a `partition` column chooses partitions).
+ *
+ * @example
+ * ```ts
+ * await df.selectExpr('CAST(id AS STRING) AS key', 'to_json(struct(id, amount, country)) AS value')
+ *   .writeStream.format('kafka')
+ *   .option('kafka.bootstrap.servers', 'localhost:9092')
+ *   .option('topic', 'orders-out')
+ *   .option('checkpointLocation', '/tmp/checkpoints/orders-out')
+ *   .start();
+ * // PySpark: df.selectExpr("CAST(id AS STRING) AS key", "to_json(struct(id, amount, country)) AS value").writeStream.format("kafka")...
+ * ```
  */
 export class KafkaSinkProvider implements SinkProvider {
   readonly format = 'kafka';

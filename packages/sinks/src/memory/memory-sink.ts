@@ -4,6 +4,14 @@ import type { ColumnBatch, OutputMode, Sink, SinkBatch, StructType, TableProvide
  * Keeps a query's output in memory as engine batches and serves it as the table named after the query.
  * Append and update add each batch's rows (update as append, like Spark); complete replaces them.
  * A batch id at or below the last one added is a replay and is skipped, so restarts never duplicate rows.
+ *
+ * @example
+ * ```ts
+ * const query = await counts.writeStream.outputMode('complete').format('memory').queryName('word_counts').start();
+ * await query.processAllAvailable();
+ * await spark.table('word_counts').orderBy('word').show(); // the MemorySink's rows
+ * // PySpark: spark.table("word_counts").show()  (after .format("memory").queryName("word_counts"))
+ * ```
  */
 export class MemorySink implements Sink, TableProvider {
   readonly description = 'MemorySink';

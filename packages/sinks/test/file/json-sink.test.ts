@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -118,5 +118,32 @@ describe('json file sink', () => {
     expect(files.map(withoutUuid)).toEqual(['part-00000-<uuid>.c000.json', 'part-00000-<uuid>.c001.json', 'part-00000-<uuid>.c002.json']);
     expect(new Set(files.map((f) => f.slice(0, 47))).size).toBe(1);
     expect(committedTexts(out)).toEqual(['{"n":1}\n{"n":2}\n', '{"n":3}\n{"n":4}\n', '{"n":5}\n']);
+  });
+
+  it('writes the rows of every input file of a trigger into one part file, in order', async () => {
+    const session = newSession();
+    const dir = tempDir();
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    const lines = (from: number, count: number): string =>
+      Array.from({ length: count }, (_, i) => `{"id":${from + i},"tags":["t${i % 3}",null],"p":{"x":${i % 2 === 0 ? 1.5 : 'null'}}}`).join('\n');
+    const sizes = [3, 700, 1];
+    let from = 0;
+    sizes.forEach((count, f) => {
+      const path = join(input, `f${f}.json`);
+      writeFileSync(path, lines(from, count));
+      utimesSync(path, 1_700_000_000 + f, 1_700_000_000 + f);
+      from += count;
+    });
+    const out = join(dir, 'out');
+    const query = await session.readStream.schema('id LONG, tags ARRAY<STRING>, p STRUCT<x: DOUBLE>').option('maxFilesPerTrigger', 3).json(input)
+      .writeStream.format('json').option('checkpointLocation', join(dir, 'ck')).trigger({ availableNow: true }).start(out);
+    await query.awaitTermination();
+    expect(committedFiles(out).map(withoutUuid)).toEqual(['part-00000-<uuid>.c000.json']);
+    const expected = Array.from({ length: from }, (_, id) => {
+      const i = id < 3 ? id : id < 703 ? id - 3 : id - 703;
+      return `{"id":${id},"tags":["t${i % 3}",null],"p":${i % 2 === 0 ? '{"x":1.5}' : '{}'}}\n`;
+    }).join('');
+    expect(committedTexts(out)).toEqual([expected]);
   });
 });

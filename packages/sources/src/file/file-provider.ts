@@ -43,9 +43,39 @@ class FileBatchSource implements BatchSource {
   }
 }
 
-/** The `json` source format (JSON Lines files). */
+/**
+ * The `json` source format (JSON Lines files).
+ *
+ * @example
+ * ```ts
+ * import { Session, registerSource } from '@caudal/core';
+ * import { jsonProvider } from '@caudal/sources';
+ * registerSource(jsonProvider);
+ * const people = Session.builder().getOrCreate().read.json('data/people.jsonl');
+ * ```
+ */
 export const jsonProvider = fileSourceProvider(jsonFormat);
-/** The `csv` source format. */
+/**
+ * The `csv` source format.
+ *
+ * @example
+ * ```ts
+ * import { Session, registerSource } from '@caudal/core';
+ * import { csvProvider } from '@caudal/sources';
+ * registerSource(csvProvider);
+ * const sales = Session.builder().getOrCreate().read.option('header', true).csv('data/sales.csv');
+ * ```
+ */
 export const csvProvider = fileSourceProvider(csvFormat);
-/** The `text` source format (one row per line, column `value`). */
+/**
+ * The `text` source format (one row per line, column `value`).
+ *
+ * @example
+ * ```ts
+ * import { Session, registerSource } from '@caudal/core';
+ * import { textProvider } from '@caudal/sources';
+ * registerSource(textProvider);
+ * const logLines = Session.builder().getOrCreate().readStream.text('logs'); // column value, new files as they arrive
+ * ```
+ */
 export const textProvider = fileSourceProvider(textFormat);

@@ -7,6 +7,20 @@ import { timeStringAsMs } from './time-string-ms.ts';
 /**
  * `readStream.format('kafka').options({...})` (and `read.format('kafka')`). A type alias so it stays
  * assignable to `GenericOptions`; any other `kafka.*` key is passed to the client as in Spark.
+ *
+ * @example
+ * ```ts
+ * import type { KafkaSourceOptions } from 'caudal';
+ * const options: KafkaSourceOptions = {
+ *   'kafka.bootstrap.servers': 'localhost:9092',
+ *   subscribe: 'orders,payments',
+ *   startingOffsets: 'earliest',
+ *   maxOffsetsPerTrigger: 10_000,
+ * };
+ * const records = spark.readStream.format('kafka').options(options).load()
+ *   .selectExpr('CAST(key AS STRING)', 'CAST(value AS STRING)', 'topic', 'timestamp');
+ * // PySpark: spark.readStream.format("kafka").option("kafka.bootstrap.servers", "localhost:9092").option("subscribe", "orders,payments").load()
+ * ```
  */
 export type KafkaSourceOptions = {
   /** `host:port[,host:port...]`. Required. */

@@ -5,7 +5,18 @@ import { kafkaSchema } from './kafka-schema.ts';
 import { parseKafkaSourceOptions } from './kafka-source-options.ts';
 import { KafkaStreamSource } from './kafka-stream-source.ts';
 
-/** `readStream.format('kafka')` and `read.format('kafka')`: options are checked at load(), before any I/O. */
+/**
+ * `readStream.format('kafka')` and `read.format('kafka')`: options are checked at load(), before any I/O.
+ *
+ * @example
+ * ```ts
+ * import { Session, registerSource } from '@caudal/core';
+ * import { kafkaSourceProvider } from '@caudal/sources';
+ * registerSource(kafkaSourceProvider);
+ * const records = Session.builder().getOrCreate().readStream.format('kafka')
+ *   .option('kafka.bootstrap.servers', 'localhost:9092').option('subscribe', 'orders').load();
+ * ```
+ */
 export const kafkaSourceProvider: SourceProvider = {
   format: 'kafka',
   streamSchema(options, userSchema) {

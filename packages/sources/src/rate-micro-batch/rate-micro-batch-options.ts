@@ -1,7 +1,17 @@
 import type { Options } from '@caudal/core';
 import { integerOption } from '../common/option-checks.ts';
 
-/** `readStream.format('rate-micro-batch').options({...})`; a type alias so it stays assignable to `GenericOptions`. */
+/**
+ * `readStream.format('rate-micro-batch').options({...})`; a type alias so it stays assignable to `GenericOptions`.
+ *
+ * @example
+ * ```ts
+ * import type { RateMicroBatchSourceOptions } from 'caudal';
+ * const options: RateMicroBatchSourceOptions = { rowsPerBatch: 1000, startTimestamp: Date.UTC(2024, 0, 1), advanceMillisPerBatch: 1000 };
+ * const rows = spark.readStream.format('rate-micro-batch').options(options).load();
+ * // PySpark: spark.readStream.format("rate-micro-batch").option("rowsPerBatch", 1000).load()
+ * ```
+ */
 export type RateMicroBatchSourceOptions = {
   /** Rows in every micro-batch. Required: Spark's default 0 is rejected as not positive. */
   rowsPerBatch?: number;

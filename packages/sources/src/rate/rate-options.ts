@@ -5,6 +5,14 @@ import { timeStringAsSeconds } from '../common/time-string.ts';
 /**
  * `readStream.format('rate').options({...})`. A type alias, not an interface, so it stays assignable to core's
  * `GenericOptions` (interfaces get no implicit index signature).
+ *
+ * @example
+ * ```ts
+ * import type { RateSourceOptions } from 'caudal';
+ * const options: RateSourceOptions = { rowsPerSecond: 100, rampUpTime: '10s', numPartitions: 2 };
+ * const rates = spark.readStream.format('rate').options(options).load(); // columns timestamp, value
+ * // PySpark: spark.readStream.format("rate").option("rowsPerSecond", 100).option("rampUpTime", "10s").load()
+ * ```
  */
 export type RateSourceOptions = {
   /** Rows generated per second once ramped up. Default 1. */

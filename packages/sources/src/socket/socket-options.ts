@@ -1,6 +1,17 @@
 import { OptionError, type Options } from '@caudal/core';
 
-/** `readStream.format('socket').options({...})`; a type alias so it stays assignable to `GenericOptions`. */
+/**
+ * `readStream.format('socket').options({...})`; a type alias so it stays assignable to `GenericOptions`.
+ *
+ * @example
+ * ```ts
+ * import type { SocketSourceOptions } from 'caudal';
+ * // Start a server first: nc -lk 9999
+ * const options: SocketSourceOptions = { host: 'localhost', port: 9999, includeTimestamp: true };
+ * const lines = spark.readStream.format('socket').options(options).load(); // columns value, timestamp
+ * // PySpark: spark.readStream.format("socket").option("host", "localhost").option("port", 9999).load()
+ * ```
+ */
 export type SocketSourceOptions = {
   /** Host of the TCP server to connect to (the source is a client; `nc -lk 9999` is the usual server). Required. */
   host?: string;

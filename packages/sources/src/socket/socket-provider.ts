@@ -4,7 +4,17 @@ import { parseSocketOptions } from './socket-options.ts';
 import { socketSchema } from './socket-schema.ts';
 import { SocketSource } from './socket-source.ts';
 
-/** `readStream.format('socket')`. Streaming only, as in Spark. Options are checked here, with no I/O. */
+/**
+ * `readStream.format('socket')`. Streaming only, as in Spark. Options are checked here, with no I/O.
+ *
+ * @example
+ * ```ts
+ * import { Session, registerSource } from '@caudal/core';
+ * import { socketProvider } from '@caudal/sources';
+ * registerSource(socketProvider);
+ * const lines = Session.builder().getOrCreate().readStream.format('socket').option('host', 'localhost').option('port', 9999).load();
+ * ```
+ */
 export const socketProvider: SourceProvider = {
   format: 'socket',
   streamSchema(options, userSchema) {

@@ -5,6 +5,7 @@ import { BOOLEAN, NULL_TYPE, STRING, type DataType } from '../../types/data-type
 import type { Token } from './token.ts';
 import type { TokenCursor } from './token-cursor.ts';
 import { readDataType } from './data-type-reader.ts';
+import { ParseError } from './parse-error.ts';
 import { readIntervalLiteral, startsIntervalLiteral } from './interval-literal.ts';
 import { readNumberLiteral } from './number-literal.ts';
 import { isTypedLiteralPrefix, readTypedLiteral } from './typed-literals.ts';
@@ -32,20 +33,30 @@ const MAX_NESTING = 256;
  */
 export class ExpressionParser {
   private depth = 0;
+  /** Set once the nesting limit is hit: no alternative parse is tried after that (it would be as deep). */
+  private tooDeep = false;
 
   constructor(private readonly cur: TokenCursor) {}
 
   /** Every nested sub-expression (parentheses, arguments, CASE parts) comes back through here. */
   parseExpression(): Expr {
+    return this.nested(() => {
+      let left = this.parseAnd();
+      while (this.cur.acceptWord('or')) left = binary('or', left, this.parseAnd());
+      return left;
+    });
+  }
+
+  /** Counts one nesting level around `parse`. */
+  private nested(parse: () => Expr): Expr {
     if (this.depth >= MAX_NESTING) {
       const t = this.cur.peek();
+      this.tooDeep = true;
       throw this.cur.errorSpanning(t, t, `Expression nested more than ${MAX_NESTING} levels deep`);
     }
     this.depth++;
     try {
-      let left = this.parseAnd();
-      while (this.cur.acceptWord('or')) left = binary('or', left, this.parseAnd());
-      return left;
+      return parse();
     } finally {
       this.depth--;
     }
@@ -283,6 +294,57 @@ export class ExpressionParser {
     return { kind: 'cast', child, to };
   }
 
+  /**
+   * The arguments of `trim(` up to `)`: a plain list (`trim(str)`, `trim(trimStr, str)`), or Spark's
+   * `TRIM([BOTH | LEADING | TRAILING] [trimStr] FROM str)`, which becomes the call Spark rewrites it to:
+   * `trim` / `ltrim` / `rtrim` of `(trimStr, str)`, or of `(str)` without trimStr.
+   */
+  private parseTrimCall(): Expr {
+    // Its operands are read below the level parseExpression counts, so the nesting is counted here.
+    return this.nested(() => this.parseTrimArguments());
+  }
+
+  private parseTrimArguments(): Expr {
+    const cur = this.cur;
+    const start = cur.position;
+    const t = cur.peek();
+    const side = t.kind === 'word' ? sideFunction(t.value.toLowerCase()) : undefined;
+    if (side !== undefined) {
+      cur.next();
+      const trimStr = cur.atWord('from') ? null : this.tryParse(() => this.parseComparison());
+      if (trimStr !== undefined && cur.atWord('from')) return this.finishTrimFrom(side, trimStr);
+      // Not the FROM form: `trim(both)` trims a column named both.
+      cur.reset(start);
+    } else if (cur.atWord('from')) {
+      return this.finishTrimFrom('trim', null);
+    }
+    const first = this.parseExpression();
+    if (cur.atWord('from')) return this.finishTrimFrom('trim', first);
+    const args = [first];
+    while (cur.acceptSymbol(',')) args.push(this.parseExpression());
+    cur.expectSymbol(')');
+    return { kind: 'call', name: 'trim', args };
+  }
+
+  /** At `FROM str)` of a trim. */
+  private finishTrimFrom(name: string, trimStr: Expr | null): Expr {
+    const cur = this.cur;
+    cur.expectWord('from');
+    const str = this.parseComparison();
+    cur.expectSymbol(')');
+    return { kind: 'call', name, args: trimStr === null ? [str] : [trimStr, str] };
+  }
+
+  /** The result of `parse`, or undefined (cursor wherever it stopped) on a syntax error. */
+  private tryParse(parse: () => Expr): Expr | undefined {
+    try {
+      return parse();
+    } catch (err) {
+      if (err instanceof ParseError && !this.tooDeep) return undefined;
+      throw err;
+    }
+  }
+
   /** A call whose name token has been consumed; the cursor is at `(`. */
   private parseCall(nameToken: Token): Expr {
     const cur = this.cur;
@@ -293,6 +355,7 @@ export class ExpressionParser {
       cur.next();
       return { kind: 'aggregate', fn: 'count', args: [], distinct: false, star: true };
     }
+    if (name === 'trim' && !cur.atSymbol(')') && !cur.atWord('distinct')) return this.parseTrimCall();
     const distinct = cur.acceptWord('distinct');
     const args = cur.atSymbol(')') ? [] : this.parseExpressionList();
     cur.expectSymbol(')');
@@ -308,6 +371,11 @@ export class ExpressionParser {
     }
     return { kind: 'call', name, args };
   }
+}
+
+/** The function a trim side keyword stands for. */
+function sideFunction(word: string): string | undefined {
+  return word === 'both' ? 'trim' : word === 'leading' ? 'ltrim' : word === 'trailing' ? 'rtrim' : undefined;
 }
 
 /**

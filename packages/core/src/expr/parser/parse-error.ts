@@ -13,6 +13,17 @@ export interface ErrorSpan {
 /**
  * A SQL expression, DDL string or SQL query that cannot be parsed. The message follows Spark's ParseException:
  * a headline with the 1-based position, then the input with a caret line under the offending token.
+ *
+ * @example
+ * ```ts
+ * import { ParseError, expr } from 'caudal';
+ * try {
+ *   expr('amount >');
+ * } catch (e) {
+ *   if (e instanceof ParseError) console.error(`line ${e.line}, column ${e.column}:\n${e.message}`);
+ * }
+ * // PySpark: except ParseException as e: print(e)
+ * ```
  */
 export class ParseError extends Error {
   /** Always `ParseError`. */

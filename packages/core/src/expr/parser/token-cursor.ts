@@ -21,6 +21,15 @@ export class TokenCursor {
     return this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)]!;
   }
 
+  /** The read position, for `reset` when a guess about the syntax turns out wrong. */
+  get position(): number {
+    return this.index;
+  }
+
+  reset(position: number): void {
+    this.index = position;
+  }
+
   next(): Token {
     const t = this.peek();
     if (t.kind !== 'eof') this.index++;

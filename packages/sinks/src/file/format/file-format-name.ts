@@ -1,4 +1,13 @@
-/** The file formats the file sink writes (`writeStream.format(name)`). */
+/**
+ * The file formats the file sink writes (`writeStream.format(name)`).
+ *
+ * @example
+ * ```ts
+ * import type { FileFormatName } from 'caudal';
+ * const format: FileFormatName = 'csv';
+ * await df.select('id', 'amount').writeStream.format(format).option('path', 'out/orders').option('checkpointLocation', 'chk/orders').start();
+ * ```
+ */
 export type FileFormatName = 'json' | 'csv' | 'text' | 'parquet';
 
 export const FILE_FORMAT_NAMES: readonly FileFormatName[] = Object.freeze(['json', 'csv', 'text', 'parquet']);

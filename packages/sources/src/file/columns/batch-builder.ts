@@ -1,7 +1,10 @@
 import { ColumnBatch, type StructType } from '@caudal/core';
 import { ColumnBuilder } from './column-builder.ts';
 
-/** Collects parsed rows column by column and hands them out as ColumnBatches of at most `batchRows` rows. */
+/**
+ * Collects parsed rows column by column and hands them out as ColumnBatches of at most `batchRows` rows.
+ * A row comes whole (`appendRow`) or one value per column into `columns` followed by `endRow`.
+ */
 export class BatchBuilder {
   private builders: ColumnBuilder[];
   private rows = 0;
@@ -16,6 +19,21 @@ export class BatchBuilder {
     const bs = this.builders;
     for (let c = 0; c < bs.length; c++) bs[c]!.append(values[c]);
     if (++this.rows === this.batchRows) this.flush();
+  }
+
+  /** The builders of the batch being filled; replaced when `endRow` completes a batch. */
+  get columns(): readonly ColumnBuilder[] {
+    return this.builders;
+  }
+
+  /** Ends a row whose values went into `columns`, one per column. */
+  endRow(): void {
+    if (++this.rows === this.batchRows) this.flush();
+  }
+
+  /** Drops the values of a row begun in `columns` and not ended. */
+  dropPartialRow(): void {
+    for (const b of this.builders) b.truncate(this.rows);
   }
 
   get totalRows(): number {

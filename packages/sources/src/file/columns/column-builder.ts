@@ -5,7 +5,7 @@ import { layoutOf, type DataType, type Vector } from '@caudal/core';
  * into a Uint8Array, everything else into a JS array. Validity bytes are kept only once a null arrives.
  */
 export class ColumnBuilder {
-  private readonly layout: Vector['kind'];
+  readonly layout: Vector['kind'];
   private nums: Float64Array;
   private bools: Uint8Array;
   private readonly objs: unknown[] = [];
@@ -21,20 +21,45 @@ export class ColumnBuilder {
 
   /** Appends an internal value (number, boolean, string, array, Map, struct array) or null. */
   append(value: unknown): void {
-    const i = this.length++;
-    if (this.layout === 'obj') {
-      this.objs.push(value ?? null);
-      return;
-    }
-    this.ensureCapacity(i + 1);
-    if (value === null || value === undefined) {
-      if (this.valid === null) this.valid = new Uint8Array(this.capacity()).fill(1);
-      this.valid[i] = 0;
-    } else if (this.layout === 'num') {
-      this.nums[i] = value as number;
-    } else {
+    if (value === null || value === undefined) this.appendNull();
+    else if (this.layout === 'obj') this.objs[this.length++] = value;
+    else if (this.layout === 'num') this.appendNumber(value as number);
+    else {
+      const i = this.length++;
+      if (i >= this.bools.length) this.grow(i + 1);
       this.bools[i] = value ? 1 : 0;
     }
+  }
+
+  /** Appends a non-null number to a `num` column. */
+  appendNumber(value: number): void {
+    const i = this.length++;
+    if (i >= this.nums.length) this.grow(i + 1);
+    this.nums[i] = value;
+  }
+
+  /** Appends a non-null value to an `obj` column. */
+  appendObject(value: unknown): void {
+    this.objs[this.length++] = value;
+  }
+
+  appendNull(): void {
+    const i = this.length++;
+    if (this.layout === 'obj') {
+      this.objs[i] = null;
+      return;
+    }
+    if (i >= this.capacity()) this.grow(i + 1);
+    if (this.valid === null) this.valid = new Uint8Array(this.capacity()).fill(1);
+    this.valid[i] = 0;
+  }
+
+  /** Drops the values after the first `n` (a row that turned out malformed half-way). */
+  truncate(n: number): void {
+    if (n >= this.length) return;
+    if (this.layout === 'obj') this.objs.length = n;
+    else if (this.valid !== null) this.valid.fill(1, n, this.length);
+    this.length = n;
   }
 
   finish(): Vector {
@@ -50,10 +75,8 @@ export class ColumnBuilder {
     return this.layout === 'num' ? this.nums.length : this.bools.length;
   }
 
-  private ensureCapacity(n: number): void {
-    const cap = this.capacity();
-    if (n <= cap) return;
-    const next = Math.max(n, cap * 2);
+  private grow(n: number): void {
+    const next = Math.max(n, this.capacity() * 2);
     if (this.layout === 'num') {
       const grown = new Float64Array(next);
       grown.set(this.nums);

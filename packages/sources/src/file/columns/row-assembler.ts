@@ -7,11 +7,12 @@ import { BatchBuilder } from './batch-builder.ts';
 
 /**
  * Turns one file's records into rows, applying `mode` to malformed ones. Parsers write field values
- * into `row` (at `layout.dataIndices[j]` for data field j) and call `emit` or `emitMalformed`.
+ * into `row` (at `layout.dataIndices[j]` for data field j) and call `emit` or `emitMalformed`; a parser
+ * sure of a whole good row may append it to `builder`'s columns instead.
  */
 export class RowAssembler {
   readonly row: unknown[];
-  private readonly builder: BatchBuilder;
+  readonly builder: BatchBuilder;
   private readonly malformed: MalformedRecord[] = [];
 
   constructor(

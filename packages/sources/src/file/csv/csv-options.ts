@@ -3,7 +3,17 @@ import { parseCommonFileOptions, type CommonFileOptions } from '../file-options.
 import { dateParser, timestampParser, type DateParser, type TimestampParser } from '../datetime/datetime-parsers.ts';
 import { timeZoneOption } from '../datetime/zone-offset.ts';
 
-/** `read.format('csv').options({...})`; a type alias so it stays assignable to `GenericOptions`. */
+/**
+ * `read.format('csv').options({...})`; a type alias so it stays assignable to `GenericOptions`.
+ *
+ * @example
+ * ```ts
+ * import type { CsvSourceOptions } from 'caudal';
+ * const options: CsvSourceOptions = { header: true, inferSchema: true, sep: ';', nullValue: 'NA' };
+ * const sales = spark.read.options(options).csv('data/sales.csv');
+ * // PySpark: spark.read.csv("data/sales.csv", header=True, inferSchema=True, sep=";", nullValue="NA")
+ * ```
+ */
 export type CsvSourceOptions = {
   /** Field separator (also `delimiter`); default `,`. One or more characters; `\t` names a tab. */
   sep?: string;

@@ -1,5 +1,6 @@
 import { parse, type CastingContext, type Options as CsvParseOptions } from 'csv-parse/sync';
-import { isBlank, splitLines } from '../content/split-lines.ts';
+import { isBlank } from '../content/split-lines.ts';
+import { baseCsvParseOptions, lineRecords, type CsvDirectLine } from './csv-line-records.ts';
 import type { CsvConfig } from './csv-options.ts';
 
 export type CsvToken = string | null;
@@ -12,70 +13,14 @@ export type CsvToken = string | null;
 export type CsvRecordVisitor = (tokens: CsvToken[] | null, raw: string, line: number, error: string | undefined) => void;
 
 /**
- * The records of one file, parsed by csv-parse. Without `multiLine` a record is one line, as Spark reads
- * CSV line by line (a quote never spans lines); blank lines and comment lines are skipped. With
- * `multiLine` quoted values may hold line breaks and the whole file is parsed at once.
+ * The records of one file. Without `multiLine` a record is one line, as Spark reads CSV line by line (a
+ * quote never spans lines); blank lines and comment lines are skipped; `direct` may read lines without
+ * quotes itself (csv-line-records.ts). With `multiLine` quoted values may hold line breaks and csv-parse
+ * reads the whole file at once.
  */
-export function forEachCsvRecord(text: string, config: CsvConfig, visit: CsvRecordVisitor): void {
+export function forEachCsvRecord(text: string, config: CsvConfig, visit: CsvRecordVisitor, direct?: CsvDirectLine): void {
   if (config.multiLine) multiLineRecords(text, config, visit);
-  else lineRecords(text, config, visit);
-}
-
-function baseOptions(config: CsvConfig): CsvParseOptions {
-  return {
-    delimiter: config.sep,
-    quote: config.quote === '' ? false : config.quote,
-    escape: config.escape === '' ? null : config.escape,
-    // Univocity (Spark's parser) is lenient about stray quotes and ragged rows; the reader checks field counts.
-    relax_quotes: true,
-    relax_column_count: true,
-    ltrim: config.ignoreLeadingWhiteSpace,
-    rtrim: config.ignoreTrailingWhiteSpace,
-    // Spark reads an unquoted empty field as null whatever `nullValue` is, and a quoted one as "".
-    // With the default nullValue "" both read as null anyway, so the per-field callback is skipped.
-    ...(config.nullValue === '' ? {} : { cast: (value: string, ctx: CastingContext) => (value === '' && !ctx.quoting ? null : value) }),
-  };
-}
-
-function lineRecords(text: string, config: CsvConfig, visit: CsvRecordVisitor): void {
-  const lines = splitLines(text, config.common.lineSep);
-  const kept: string[] = [];
-  const keptLine: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (isBlank(l) || (config.comment !== undefined && l.startsWith(config.comment))) continue;
-    kept.push(l);
-    keptLine.push(i + 1);
-  }
-  if (kept.length === 0) return;
-  const options = baseOptions(config);
-  // Fast path: one csv-parse call over the kept lines. If a quote swallowed a line break the record
-  // count differs, and each line is parsed on its own instead.
-  if (config.common.lineSep === undefined || kept.every((k) => !/[\r\n]/.test(k))) {
-    let records: CsvToken[][] | undefined;
-    try {
-      records = parse(kept.join('\n'), { ...options, record_delimiter: '\n' }) as CsvToken[][];
-    } catch {
-      // fall through to line-by-line parsing, which isolates the bad line
-    }
-    if (records !== undefined && records.length === kept.length) {
-      for (let i = 0; i < kept.length; i++) visit(records[i]!, kept[i]!, keptLine[i]!, undefined);
-      return;
-    }
-  }
-  const single = { ...options, record_delimiter: config.common.lineSep ?? '\n' };
-  for (let i = 0; i < kept.length; i++) {
-    const line = kept[i]!;
-    let records: CsvToken[][] | undefined;
-    let error = 'the line holds more than one record';
-    try {
-      records = parse(line, single) as CsvToken[][];
-    } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
-    }
-    if (records !== undefined && records.length === 1) visit(records[0]!, line, keptLine[i]!, undefined);
-    else visit(null, line, keptLine[i]!, error);
-  }
+  else lineRecords(text, config, visit, direct);
 }
 
 /**
@@ -108,7 +53,7 @@ function multiLineRecords(text: string, config: CsvConfig, visit: CsvRecordVisit
   };
   // `on_skip` is in csv-parse 5.6 but not in its type declarations.
   const options: CsvParseOptions & { on_skip: (err: (Error & { code?: string; bytes?: number }) | undefined) => void } = {
-    ...baseOptions(config),
+    ...baseCsvParseOptions(config),
     record_delimiter: lineSep ?? ['\r\n', '\n', '\r'],
     skip_empty_lines: true,
     ...(config.comment !== undefined ? { comment: config.comment, comment_no_infix: true } : {}),

@@ -3,7 +3,17 @@ import { parseCommonFileOptions, type CommonFileOptions } from '../file-options.
 import { dateParser, timestampParser, type DateParser, type TimestampParser } from '../datetime/datetime-parsers.ts';
 import { timeZoneOption } from '../datetime/zone-offset.ts';
 
-/** `read.format('json').options({...})`; a type alias so it stays assignable to `GenericOptions`. */
+/**
+ * `read.format('json').options({...})`; a type alias so it stays assignable to `GenericOptions`.
+ *
+ * @example
+ * ```ts
+ * import type { JsonSourceOptions } from 'caudal';
+ * const options: JsonSourceOptions = { multiLine: true, mode: 'DROPMALFORMED', timestampFormat: "yyyy-MM-dd'T'HH:mm:ss" };
+ * const orders = spark.read.options(options).json('data/orders');
+ * // PySpark: spark.read.option("multiLine", True).option("mode", "DROPMALFORMED").json("data/orders")
+ * ```
+ */
 export type JsonSourceOptions = {
   /** Each file is one JSON document (an object, or an array of objects) instead of one per line. Default false. */
   multiLine?: boolean;

@@ -1,7 +1,17 @@
 import type { Options } from '@caudal/core';
 import { parseCommonFileOptions, type CommonFileOptions } from '../file-options.ts';
 
-/** `read.format('parquet').options({...})`; a type alias so it stays assignable to `GenericOptions`. */
+/**
+ * `read.format('parquet').options({...})`; a type alias so it stays assignable to `GenericOptions`.
+ *
+ * @example
+ * ```ts
+ * import type { ParquetSourceOptions } from 'caudal';
+ * const options: ParquetSourceOptions = { mergeSchema: true };
+ * const events = spark.read.options(options).parquet('data/events');
+ * // PySpark: spark.read.option("mergeSchema", True).parquet("data/events")
+ * ```
+ */
 export type ParquetSourceOptions = {
   /** Infer the schema from every file's footer (the union of their columns) instead of the first file's. Default false. */
   mergeSchema?: boolean;

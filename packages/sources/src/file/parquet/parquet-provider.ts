@@ -8,6 +8,14 @@ import { parquetReader } from './parquet-reader.ts';
 /**
  * `read.parquet(path)` / `readStream.parquet(path)`. A batch read of a file sink's output folder reads only
  * the files its manifest (`_caudal_metadata`) has committed, as Spark does with `_spark_metadata`.
+ *
+ * @example
+ * ```ts
+ * import { Session, registerSource } from '@caudal/core';
+ * import { parquetProvider } from '@caudal/sources';
+ * registerSource(parquetProvider);
+ * const events = Session.builder().getOrCreate().read.parquet('data/events');
+ * ```
  */
 export const parquetProvider: SourceProvider = {
   format: 'parquet',

@@ -6,6 +6,14 @@ import { archiveDirOverlapsSource } from './archive-dir-check.ts';
 /**
  * The streaming options of `readStream.format('json' | 'csv' | 'text' | 'parquet')`, besides the format's
  * own reader options (sep, header, mode, ...). A type alias so it stays assignable to `GenericOptions`.
+ *
+ * @example
+ * ```ts
+ * import type { FileStreamSourceOptions } from 'caudal';
+ * const options: FileStreamSourceOptions = { maxFilesPerTrigger: 1, cleanSource: 'archive', sourceArchiveDir: 'data/archive' };
+ * const invoices = spark.readStream.schema('id STRING, amount DOUBLE').options(options).json('data/invoices');
+ * // PySpark: spark.readStream.schema(schema).option("maxFilesPerTrigger", 1).option("cleanSource", "archive")...json("data/invoices")
+ * ```
  */
 export type FileStreamSourceOptions = {
   /** At most this many new files per micro-batch. Default: no limit. */

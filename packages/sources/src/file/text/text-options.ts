@@ -1,7 +1,17 @@
 import type { Options } from '@caudal/core';
 import { parseCommonFileOptions, type CommonFileOptions } from '../file-options.ts';
 
-/** `read.format('text').options({...})`; a type alias so it stays assignable to `GenericOptions`. */
+/**
+ * `read.format('text').options({...})`; a type alias so it stays assignable to `GenericOptions`.
+ *
+ * @example
+ * ```ts
+ * import type { TextSourceOptions } from 'caudal';
+ * const options: TextSourceOptions = { wholetext: true, pathGlobFilter: '*.md' };
+ * const docs = spark.read.options(options).text('docs'); // one row per file, column value
+ * // PySpark: spark.read.text("docs", wholetext=True, pathGlobFilter="*.md")
+ * ```
+ */
 export type TextSourceOptions = {
   /** One row per file holding its whole text, instead of one row per line. Default false. */
   wholetext?: boolean;
