@@ -45,7 +45,8 @@ class NumericMinMax implements Accumulator {
       const s = slots[i]!;
       const x = v[i]!;
       if (seen[s] === 0) { best[s] = x; seen[s] = 1; }
-      else if (this.isMax ? x > best[s]! || (Number.isNaN(x) && !Number.isNaN(best[s]!)) : x < best[s]!) best[s] = x;
+      // Spark orders NaN above every number: max keeps a NaN once seen, min replaces a NaN by any number.
+      else if (this.isMax ? x > best[s]! || (Number.isNaN(x) && !Number.isNaN(best[s]!)) : x < best[s]! || (Number.isNaN(best[s]!) && !Number.isNaN(x))) best[s] = x;
     }
   }
 

@@ -44,6 +44,20 @@ describe('aggregate functions on static data', () => {
     expect(viaSql).toEqual(expected);
   });
 
+  it('min and max order NaN above every number, whichever row comes first (Spark: min(NaN, 1) = 1)', async () => {
+    const nan = session.createDataFrame([
+      { k: 'nan-first', v: Number.NaN }, { k: 'nan-first', v: 1 }, { k: 'nan-first', v: -2 },
+      { k: 'nan-last', v: 4 }, { k: 'nan-last', v: Number.NaN },
+      { k: 'only-nan', v: Number.NaN },
+    ], 'k STRING, v DOUBLE');
+    const rows = await nan.groupBy('k').agg(expr('min(v) AS lo'), expr('max(v) AS hi')).orderBy('k').collect();
+    expect(rows).toEqual([
+      { k: 'nan-first', lo: -2, hi: Number.NaN },
+      { k: 'nan-last', lo: 4, hi: Number.NaN },
+      { k: 'only-nan', lo: Number.NaN, hi: Number.NaN },
+    ]);
+  });
+
   it('first and last keep nulls unless told to ignore them', async () => {
     const rows = await df.filter(col('k').eq('a')).groupBy('k').agg(last('s'), first('s'), expr('last(v)'), expr('last(v, false)')).collect();
     expect(rows).toEqual([{ k: 'a', 'last(s)': 'x', 'first(s)': 'x', 'last(v)': 3, 'last(v, false)': 3 }]);
