@@ -50,9 +50,17 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
     'keep-work': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
+
+if (args.help) {
+  // The usage is this file's header comment: print it rather than keep a second copy.
+  const header = /\/\*\*([\s\S]*?)\*\//.exec(readFileSync(fileURLToPath(import.meta.url), 'utf8'))?.[1] ?? '';
+  process.stdout.write(header.split('\n').map((l) => l.replace(/^ ?\* ?/, '')).join('\n').trim() + '\n');
+  process.exit(0);
+}
 
 function int(name: string, min = 1): number {
   const text = (args as Record<string, string | boolean | undefined>)[name];
